@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using VideoHub.Domain.Audit;
+using VideoHub.Domain.Projects;
+
+namespace VideoHub.Data;
+
+/// <summary>
+/// The one model for every database. Provider-specific details stay out of the configurations, so a PostgreSQL
+/// context can derive from this one and keep its own migrations folder (DESIGN §7).
+/// </summary>
+public class VideoHubDbContext(DbContextOptions<VideoHubDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(VideoHubDbContext).Assembly,
+            t => t.Namespace == typeof(Configurations.ProjectConfiguration).Namespace);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset; Identity's LockoutEnd is one.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+    }
+}

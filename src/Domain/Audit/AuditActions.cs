@@ -1,0 +1,30 @@
+namespace VideoHub.Domain.Audit;
+
+/// <summary>The action names written to the audit log; the admin page filters on them.</summary>
+public static class AuditActions
+{
+    public const string SignInSucceeded = "auth.sign-in";
+    public const string SignInFailed = "auth.sign-in-failed";
+    public const string LockedOut = "auth.locked-out";
+    public const string SignedOut = "auth.sign-out";
+    public const string PasswordChanged = "auth.password-changed";
+
+    public const string SetupCompleted = "system.setup";
+    public const string AdminBootstrapped = "system.admin-bootstrapped";
+
+    public const string UserCreated = "user.created";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string UserPasswordReset = "user.password-reset";
+    public const string AdminGranted = "user.admin-granted";
+    public const string AdminRevoked = "user.admin-revoked";
+
+    public const string ProjectCreated = "project.created";
+    public const string ProjectUpdated = "project.updated";
+    public const string ProjectSettingsChanged = "project.settings-changed";
+    public const string ProjectArchived = "project.archived";
+    public const string ProjectRestored = "project.restored";
+    public const string MemberAdded = "member.added";
+    public const string MemberRoleChanged = "member.role-changed";
+    public const string MemberRemoved = "member.removed";
+}

@@ -1,0 +1,24 @@
+using VideoHub.Features.Admin;
+using VideoHub.Features.Projects;
+using VideoHub.Features.Setup;
+
+namespace VideoHub.Features;
+
+/// <summary>Each feature registers its own services and endpoints; this lists the features.</summary>
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddVideoHubFeatures(this IServiceCollection services)
+    {
+        services.AddSetupFeature();
+        services.AddProjectsFeature();
+        services.AddAdminFeature();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapVideoHubFeatures(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapSetupFeature();
+        endpoints.MapAdminFeature();
+        return endpoints;
+    }
+}

@@ -1,0 +1,36 @@
+namespace VideoHub.Hosting;
+
+public static class SecurityHeaders
+{
+    // Blazor Server needs 'unsafe-eval'-free scripts but injects inline styles; MudBlazor sets style attributes.
+    // No inline script is allowed: every script VideoHub serves is a file under its own origin.
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; " +
+        "script-src 'self'; " +
+        "style-src 'self' 'unsafe-inline'; " +
+        "img-src 'self' data: blob:; " +
+        "media-src 'self' blob:; " +
+        "font-src 'self' data:; " +
+        "connect-src 'self' ws: wss:; " +
+        "object-src 'none'; " +
+        "base-uri 'self'; " +
+        "form-action 'self'; " +
+        "frame-ancestors 'none'";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var h = context.Response.Headers;
+                h.ContentSecurityPolicy = ContentSecurityPolicy;
+                h.XContentTypeOptions = "nosniff";
+                h.XFrameOptions = "DENY";
+                h["Referrer-Policy"] = "same-origin";
+                h["Cross-Origin-Opener-Policy"] = "same-origin";
+                h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+}

@@ -1,0 +1,28 @@
+using VideoHub.Account;
+using VideoHub.Components;
+using VideoHub.Features;
+
+namespace VideoHub.Hosting;
+
+public static class VideoHubPipeline
+{
+    /// <summary>The request pipeline and every endpoint, in one place.</summary>
+    public static WebApplication MapVideoHub(this WebApplication app)
+    {
+        // A friendly page with a request id, never an exception page, in every environment.
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSecurityHeaders();
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        app.MapVideoHubFeatures();
+        return app;
+    }
+}
