@@ -30,6 +30,11 @@ internal static class ProjectRules
     public static string NameTaken(string name) =>
         $"There is already a project called “{name}” (names are compared ignoring case and spacing).";
 
+    /// <summary>Compares by value: decimals read back from the database may carry another scale (100.0 vs 100).</summary>
+    public static bool SameSettings(ProjectSettings a, ProjectSettings b) =>
+        (a.DefaultModel, a.DefaultSize, a.DefaultSeconds, a.MonthlyBudgetUsd, a.ApprovalThresholdUsd, a.ApprovalsRequired) ==
+        (b.DefaultModel, b.DefaultSize, b.DefaultSeconds, b.MonthlyBudgetUsd, b.ApprovalThresholdUsd, b.ApprovalsRequired);
+
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     public static string Json<T>(T value) => JsonSerializer.Serialize(value, JsonOptions);

@@ -29,9 +29,9 @@ public sealed partial class ProjectService
             errors[nameof(ProjectSettings.DefaultSize)] = "Choose one of the offered sizes.";
         if (errors.Count > 0) return Result.Invalid(errors);
 
+        if (ProjectRules.SameSettings(project.Settings, next)) return Result.Ok();
         var before = ProjectRules.Json(project.Settings);
         var after = ProjectRules.Json(next);
-        if (before == after) return Result.Ok();
         project.Settings = next;
         audit.Add(db, actor, AuditActions.ProjectSettingsChanged, nameof(Project), project.Id.ToString(),
             $"Changed the settings of “{project.Name}”", project.Id, before, after);
