@@ -41,7 +41,7 @@ public abstract class ProjectsTestBase : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await scope.DisposeAsync();
         await Factory.DisposeAsync();
