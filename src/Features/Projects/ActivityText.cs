@@ -19,6 +19,10 @@ public static class ActivityText
         _ => "updated",
     };
 
+    /// <summary>Whether the summary says more than the verb line (who was added, what the name became).</summary>
+    public static bool HasDetail(string action) => action is AuditActions.ProjectUpdated or AuditActions.MemberAdded
+        or AuditActions.MemberRoleChanged or AuditActions.MemberRemoved;
+
     public static string Icon(string action) => action switch
     {
         AuditActions.ProjectCreated => MudBlazor.Icons.Material.Outlined.CreateNewFolder,
