@@ -50,6 +50,13 @@ public sealed class ProjectPagesBrowserTests(AppFixture app) : IClassFixture<App
         await page.ClickAsync("#add-member");
         await Assertions.Expect(page.Locator("#members-table")).ToContainTextAsync("bo@example.com");
         await page.ScreenshotAsync("projects-members");
+        await page.ClickAsync("[data-testid='role-bo@example.com'] button");
+        await page.ClickAsync("text=Make Reviewer");
+        await Assertions.Expect(page.Locator("[data-testid='role-bo@example.com']")).ToContainTextAsync("Reviewer");
+        await page.ClickAsync("[data-testid='role-ana@example.com'] button");
+        await page.ClickAsync("text=Make Viewer");
+        await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("at least one owner");
+        await Assertions.Expect(page.Locator("[data-testid='role-ana@example.com']")).ToContainTextAsync("Owner");
 
         await page.ClickAsync("#tab-settings");
         await page.WaitForInteractiveAsync();
@@ -81,7 +88,7 @@ public sealed class ProjectPagesBrowserTests(AppFixture app) : IClassFixture<App
     {
         await UserAsync("dee@example.com", "Dee New");
         var owner = await UserAsync("eve@example.com", "Eve Owner");
-        await UserAsync("fay@example.com", "Fay Viewer");
+        await UserAsync("fay@example.com", "Fay Viewer", darkMode: true);
         Guid id;
         using (var scope = app.Services.CreateScope())
         {
@@ -106,7 +113,10 @@ public sealed class ProjectPagesBrowserTests(AppFixture app) : IClassFixture<App
         await Assertions.Expect(viewer.Locator("#members-table")).ToContainTextAsync("eve@example.com");
         await Assertions.Expect(viewer.Locator("#tab-settings")).ToHaveCountAsync(0);
         await Assertions.Expect(viewer.Locator("#add-member-form")).ToHaveCountAsync(0);
-        await viewer.ScreenshotAsync("projects-members-viewer");
+        await viewer.ScreenshotAsync("projects-members-viewer-dark");
+        await viewer.GotoAsync("/");
+        await Assertions.Expect(viewer.Locator("[data-testid=project-card]")).ToContainTextAsync("Viewer Demo");
+        await viewer.ScreenshotAsync("projects-dashboard-dark");
     }
 
     private async Task<IPage> SignInAsync(string email)
@@ -121,11 +131,11 @@ public sealed class ProjectPagesBrowserTests(AppFixture app) : IClassFixture<App
         return page;
     }
 
-    private async Task<Actor> UserAsync(string email, string name)
+    private async Task<Actor> UserAsync(string email, string name, bool? darkMode = null)
     {
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTime.UtcNow };
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTime.UtcNow, PrefersDarkMode = darkMode };
         var created = await users.CreateAsync(user, Password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         return new Actor(user.Id, name, false);
