@@ -50,6 +50,7 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     public void RedirectToCurrentPageWithStatus(string message, HttpContext context)
         => RedirectToWithStatus(CurrentPath, message, context);
 
-    public void RedirectToInvalidUser(UserManager<ApplicationUser> userManager, HttpContext context)
-        => RedirectToWithStatus("Account/InvalidUser", $"Error: Unable to load user with ID '{userManager.GetUserId(context.User)}'.", context);
+    /// <summary>The signed-in user's row is gone; the page explains it (without the id).</summary>
+    public void RedirectToInvalidUser(UserManager<ApplicationUser> userManager, HttpContext context) =>
+        RedirectTo("Account/InvalidUser");
 }

@@ -18,6 +18,7 @@ public static class IdentitySetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<AccountSignIn>();
         services.AddScoped<UserPreferences>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
