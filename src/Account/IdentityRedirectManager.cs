@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Identity;
-using VideoHub.Data;
 
 namespace VideoHub.Account;
 
@@ -55,6 +53,5 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         => RedirectToWithStatus(CurrentPath, message, context);
 
     /// <summary>The signed-in user's row is gone; the page explains it (without the id).</summary>
-    public void RedirectToInvalidUser(UserManager<ApplicationUser> userManager, HttpContext context) =>
-        RedirectTo("Account/InvalidUser");
+    public void RedirectToInvalidUser() => RedirectTo("Account/InvalidUser");
 }
