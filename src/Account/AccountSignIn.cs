@@ -66,6 +66,10 @@ public sealed class AccountSignIn(SignInManager<ApplicationUser> signIn, UserMan
         return result;
     }
 
+    /// <summary>Records a change the user made to their own sign-in settings (two-factor authentication).</summary>
+    public Task RecordOwnChangeAsync(ApplicationUser user, string action, string summary) =>
+        audit.RecordAsync(ActorOf(user), action, EntityType, user.Id, summary);
+
     private async Task<SignInOutcome> RecordAsync(ApplicationUser user, SignInResult result, bool wasLockedOut, string method)
     {
         var email = user.Email;

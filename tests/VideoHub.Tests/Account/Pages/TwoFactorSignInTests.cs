@@ -23,7 +23,7 @@ public sealed partial class TwoFactorSignInTests : IDisposable
     }
 
     /// <summary>Scans the key into an "app", confirms a code, and returns the key and the recovery codes shown.</summary>
-    private async Task<(string Key, string[] RecoveryCodes)> TurnOnAsync()
+    private async Task<(string Key, string[] RecoveryCodes, HttpClient Client)> TurnOnAsync()
     {
         await factory.CreateUserAsync(Email);
         var client = await factory.SignedInClientAsync(Email);
@@ -38,7 +38,8 @@ public sealed partial class TwoFactorSignInTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         var codes = RecoveryCode().Matches(await confirmed.Content.ReadAsStringAsync()).Select(m => m.Groups[1].Value).ToArray();
         Assert.Equal(10, codes.Length);
-        return (key, codes);
+        Assert.Single(await factory.AuditAsync(AuditActions.TwoFactorEnabled));
+        return (key, codes, client);
     }
 
     private async Task<(HttpClient Client, string SecondStep)> PasswordStepAsync()
@@ -52,7 +53,7 @@ public sealed partial class TwoFactorSignInTests : IDisposable
     [Fact]
     public async Task SignIn_WithAuthenticatorCode_AfterPassword_SignsInAndAudits()
     {
-        var (key, _) = await TurnOnAsync();
+        var (key, _, _) = await TurnOnAsync();
         var signInsBefore = (await factory.AuditAsync(AuditActions.SignInSucceeded)).Count;
         var (client, secondStep) = await PasswordStepAsync();
         Assert.Equal(signInsBefore, (await factory.AuditAsync(AuditActions.SignInSucceeded)).Count); // the password alone is not a sign-in
@@ -73,7 +74,7 @@ public sealed partial class TwoFactorSignInTests : IDisposable
     [Fact]
     public async Task SignIn_WithRecoveryCode_WorksOnce()
     {
-        var (_, codes) = await TurnOnAsync();
+        var (_, codes, _) = await TurnOnAsync();
         var (client, _) = await PasswordStepAsync();
 
         var used = await BrowserlessSignIn.PostFormAsync(client, "/Account/LoginWithRecoveryCode", "login-with-recovery-code",
@@ -87,6 +88,22 @@ public sealed partial class TwoFactorSignInTests : IDisposable
         var reused = await BrowserlessSignIn.PostFormAsync(again, "/Account/LoginWithRecoveryCode", "login-with-recovery-code",
             new Dictionary<string, string> { ["Input.RecoveryCode"] = codes[0] });
         Assert.Contains("That recovery code is not correct, or it was already used.", await reused.TextAsync());
+    }
+
+    [Fact]
+    public async Task TurnOff_LetsThePasswordAloneSignInAgain_AndIsAudited()
+    {
+        var (_, _, client) = await TurnOnAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Manage/Disable2fa")).StatusCode);
+
+        var response = await BrowserlessSignIn.PostFormAsync(client, "/Account/Manage/Disable2fa", "disable-2fa",
+            new Dictionary<string, string>());
+
+        Assert.Equal("/Account/Manage/TwoFactorAuthentication", response.RedirectPath());
+        Assert.Single(await factory.AuditAsync(AuditActions.TwoFactorDisabled));
+        Assert.Contains("Two-factor authentication is off.", await (await client.GetAsync(response.RedirectPath())).TextAsync());
+        var again = await BrowserlessSignIn.PostLoginAsync(factory.AnonymousClient(), Email, TestPasswords.Default);
+        Assert.Equal("/", again.RedirectPath());
     }
 
     [Fact]
