@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using VideoHub.Account;
 using VideoHub.Data;
 using VideoHub.Domain.Users;
@@ -17,6 +18,7 @@ public static class IdentitySetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<AccountSignIn>();
         services.AddScoped<UserPreferences>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
@@ -57,8 +59,10 @@ public static class IdentitySetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<VideoHubDbContext>()
             .AddSignInManager<VideoHubSignInManager>()
-            .AddDefaultTokenProviders()
-            .AddPasswordValidator<PasswordRules>();
+            .AddDefaultTokenProviders();
+        // PasswordRules replaces Identity's own length check, so each broken rule gives one clear message.
+        services.RemoveAll<IPasswordValidator<ApplicationUser>>();
+        services.AddScoped<IPasswordValidator<ApplicationUser>, PasswordRules>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));

@@ -1,6 +1,7 @@
 using VideoHub.Account;
 using VideoHub.Components;
 using VideoHub.Features;
+using VideoHub.Features.Setup;
 
 namespace VideoHub.Hosting;
 
@@ -14,6 +15,7 @@ public static class VideoHubPipeline
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseSecurityHeaders();
+        app.UseFirstRunSetup();
 
         app.UseAuthentication();
         app.UseAuthorization();

@@ -8,6 +8,10 @@ public static class AuditActions
     public const string LockedOut = "auth.locked-out";
     public const string SignedOut = "auth.sign-out";
     public const string PasswordChanged = "auth.password-changed";
+    public const string TwoFactorEnabled = "auth.2fa-enabled";
+    public const string TwoFactorDisabled = "auth.2fa-disabled";
+    public const string AuthenticatorReset = "auth.authenticator-reset";
+    public const string RecoveryCodesGenerated = "auth.recovery-codes-generated";
 
     public const string SetupCompleted = "system.setup";
     public const string AdminBootstrapped = "system.admin-bootstrapped";

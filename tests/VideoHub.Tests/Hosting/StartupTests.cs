@@ -25,8 +25,17 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task FreshInstall_IsSentToSetup()
+    {
+        var response = await factory.AnonymousClient().GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/setup", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task Anonymous_IsSentToSignIn()
     {
+        await factory.CreateUserAsync("someone@example.com");
         var client = factory.AnonymousClient();
         var response = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -36,6 +45,7 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task EveryResponse_CarriesSecurityHeaders()
     {
+        await factory.CreateUserAsync("someone@example.com");
         var response = await factory.AnonymousClient().GetAsync("/Account/Login");
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
