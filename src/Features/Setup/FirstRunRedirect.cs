@@ -8,7 +8,9 @@ public static class FirstRunRedirect
 {
     public const string SetupPath = "/setup";
 
-    private static readonly string[] ExemptPrefixes = ["/healthz", "/_framework", "/_content", "/_blazor", "/Error", "/not-found"];
+    // Machine-to-machine paths (the local provider, provider webhooks) work before anyone has signed up.
+    private static readonly string[] ExemptPrefixes =
+        ["/healthz", "/_framework", "/_content", "/_blazor", "/Error", "/not-found", "/local-provider", "/webhooks"];
 
     public static IApplicationBuilder UseFirstRunSetup(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
