@@ -1,0 +1,27 @@
+using VideoHub.Domain.Users;
+
+namespace VideoHub.Features.Admin;
+
+/// <summary>The outcome of an admin action: a sentence for the snackbar, and messages for form fields when input was wrong.</summary>
+public sealed record AdminResult(bool Succeeded, string Message, IReadOnlyDictionary<string, string> FieldErrors)
+{
+    private static readonly IReadOnlyDictionary<string, string> NoFieldErrors = new Dictionary<string, string>();
+
+    public static AdminResult Ok(string message) => new(true, message, NoFieldErrors);
+
+    public static AdminResult Fail(string message, IReadOnlyDictionary<string, string>? fieldErrors = null) =>
+        new(false, message, fieldErrors ?? NoFieldErrors);
+
+    public static AdminResult NotAllowed { get; } = Fail("Only an administrator can do this.");
+
+    public string? ErrorFor(string field) => FieldErrors.GetValueOrDefault(field);
+}
+
+internal static class AdminGuard
+{
+    /// <summary>For read-only queries: the actor was just resolved from the database by CurrentUser.</summary>
+    public static void Demand(Actor actor)
+    {
+        if (!actor.IsAdmin) throw new UnauthorizedAccessException("Only an administrator can do this.");
+    }
+}
