@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using FFMpegCore;
 
@@ -90,7 +91,7 @@ public sealed class MediaToolProbe(TimeProvider clock, ILogger<MediaToolProbe> l
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                return new(tool, null, $"{tool} did not answer within {timeout.TotalSeconds:0.#} s.");
+                return new(tool, null, string.Create(CultureInfo.InvariantCulture, $"{tool} did not answer within {timeout.TotalSeconds:0.#} s."));
             }
             finally
             {
