@@ -11,7 +11,7 @@ public sealed class MediaToolsHealthCheck(MediaToolProbe probe) : IHealthCheck
         var data = versions.ToDictionary(v => v.Tool, v => (object)(v.Version ?? "unavailable"));
         var problems = versions.Where(v => !v.Ok).Select(v => v.Problem).ToList();
         return problems.Count == 0
-            ? HealthCheckResult.Healthy(string.Join(", ", versions.Select(v => $"{v.Tool} {v.Version}")), data)
+            ? HealthCheckResult.Healthy("ffmpeg and ffprobe are installed and answer.", data)
             : new HealthCheckResult(context.Registration.FailureStatus, string.Join(" ", problems), data: data);
     }
 }
