@@ -1,5 +1,3 @@
-using VideoHub.Domain.Users;
-
 namespace VideoHub.Features.Admin;
 
 /// <summary>The outcome of an admin action: a sentence for the snackbar, and messages for form fields when input was wrong.</summary>
@@ -15,13 +13,4 @@ public sealed record AdminResult(bool Succeeded, string Message, IReadOnlyDictio
     public static AdminResult NotAllowed { get; } = Fail("Only an administrator can do this.");
 
     public string? ErrorFor(string field) => FieldErrors.GetValueOrDefault(field);
-}
-
-internal static class AdminGuard
-{
-    /// <summary>For read-only queries: the actor was just resolved from the database by CurrentUser.</summary>
-    public static void Demand(Actor actor)
-    {
-        if (!actor.IsAdmin) throw new UnauthorizedAccessException("Only an administrator can do this.");
-    }
 }

@@ -42,12 +42,23 @@ public sealed class AdminPagesTests(AppFixture app) : IClassFixture<AppFixture>
         await page.ClickAsync("#confirm-ok");
         await Expect(page.Locator(".mud-snackbar", new() { HasText = "Disabled Nora Newman" })).ToHaveCountAsync(1);
         await Expect(nora.Locator("[data-testid=status]")).ToHaveTextAsync("Disabled");
+        await nora.Locator("[data-testid=user-actions] button").ClickAsync();
+        await page.ClickAsync("[data-testid=action-reset-password]");
+        await page.ClickAsync("#reset-password-generate");
+        await Expect(page.Locator("#reset-password-value")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^([a-z2-9]{5}-){3}[a-z2-9]{5}$"));
+        await page.ScreenshotAsync("admin-users-reset-password");
+        await page.ClickAsync("#reset-password-submit");
+        await Expect(page.Locator(".mud-snackbar", new() { HasText = "Set a new password for Nora Newman" })).ToHaveCountAsync(1);
         await page.ScreenshotAsync("admin-users-light");
 
         await page.GotoAsync("/admin/audit");
         await page.WaitForInteractiveAsync();
+        var rows = page.Locator("#audit-grid [data-testid=audit-summary]");
+        await Expect(rows).ToHaveTextAsync(["Reset the password of new.person@example.com",
+            "Disabled user new.person@example.com", "Created user new.person@example.com"]);
+        await page.FillAsync("#filter-text", "created user");
+        await Expect(rows).ToHaveTextAsync(["Created user new.person@example.com"]);
         var created = page.Locator("tr", new() { HasText = "Created user new.person@example.com" });
-        await Expect(created).ToHaveCountAsync(1);
         await created.Locator("button").First.ClickAsync();
         await Expect(page.Locator("[data-testid=audit-after]")).ToContainTextAsync("\"displayName\": \"Nora Newman\"");
         await page.ScreenshotAsync("admin-audit-light");
