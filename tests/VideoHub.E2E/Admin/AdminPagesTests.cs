@@ -55,7 +55,7 @@ public sealed class AdminPagesTests(AppFixture app) : IClassFixture<AppFixture>
         await page.WaitForInteractiveAsync();
         var rows = page.Locator("#audit-grid [data-testid=audit-summary]");
         await Expect(rows).ToHaveTextAsync(["Reset the password of new.person@example.com",
-            "Disabled user new.person@example.com", "Created user new.person@example.com"]);
+            "Disabled user new.person@example.com", "Created user new.person@example.com", "root@example.com signed in (password)"]);
         await page.FillAsync("#filter-text", "created user");
         await Expect(rows).ToHaveTextAsync(["Created user new.person@example.com"]);
         var created = page.Locator("tr", new() { HasText = "Created user new.person@example.com" });
