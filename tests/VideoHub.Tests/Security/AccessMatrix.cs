@@ -1,0 +1,84 @@
+namespace VideoHub.Tests.Security;
+
+public enum Who { Owner, Editor, Reviewer, Viewer, NonMember, Admin, Anonymous }
+
+/// <summary>Who may open each route. "200" = allowed; "404" = answered as if it did not exist; "302 /x" = sent to x.</summary>
+public sealed record AccessRule(string Method, Func<Who, string> Expect);
+
+public static class AccessMatrix
+{
+    private const string ToLogin = "302 /Account/Login";
+
+    private static AccessRule Page(Func<Who, string> expect) => new("GET", expect);
+
+    private static readonly AccessRule Anyone = Page(_ => "200");
+    private static readonly AccessRule SignedIn = Page(w => w == Who.Anonymous ? ToLogin : "200");
+    private static readonly AccessRule ProjectMembers = Page(w => w switch
+    {
+        Who.Anonymous => ToLogin,
+        Who.NonMember => "404",
+        _ => "200",
+    });
+    private static readonly AccessRule ProjectOwners = Page(w => w switch
+    {
+        Who.Anonymous => ToLogin,
+        Who.Owner or Who.Admin => "200",
+        _ => "404",
+    });
+    private static readonly AccessRule Admins = Page(w => w switch
+    {
+        Who.Anonymous => ToLogin,
+        Who.Admin => "200",
+        _ => "404",
+    });
+    /// <summary>Pages of the two-factor sign-in flow: without a pending sign-in they send you back to sign in.</summary>
+    private static readonly AccessRule SignInFlow = Page(_ => ToLogin);
+    /// <summary>Pages that only make sense with two-factor sign-in on: otherwise they send you to turn it on.</summary>
+    private static readonly AccessRule TwoFactorOnly =
+        Page(w => w == Who.Anonymous ? ToLogin : "302 /Account/Manage/TwoFactorAuthentication");
+    /// <summary>First-run setup exists only while there are no users.</summary>
+    private static readonly AccessRule SetupDone = Page(_ => "404");
+    /// <summary>Not a page: form posts and machine endpoints, checked by their own tests.</summary>
+    private static AccessRule Post(string checkedBy) => new("POST", _ => checkedBy);
+
+    public static readonly IReadOnlyDictionary<string, AccessRule> Routes = new Dictionary<string, AccessRule>
+    {
+        ["/"] = SignedIn,
+        ["/not-found"] = Page(_ => "200"),
+        ["/Error"] = Page(_ => "200"),
+        ["/setup"] = SetupDone,
+        ["/healthz"] = Anyone,
+
+        ["/projects"] = SignedIn,
+        ["/projects/{Id:guid}"] = ProjectMembers,
+        ["/projects/{Id:guid}/members"] = ProjectMembers,
+        ["/projects/{Id:guid}/settings"] = ProjectOwners,
+
+        ["/admin/users"] = Admins,
+        ["/admin/audit"] = Admins,
+        ["/admin/system"] = Admins,
+
+        ["/Account/Login"] = Anyone,
+        ["/Account/Lockout"] = Anyone,
+        ["/Account/AccessDenied"] = Anyone,
+        ["/Account/InvalidUser"] = Anyone,
+        ["/Account/LoginWith2fa"] = SignInFlow,
+        ["/Account/LoginWithRecoveryCode"] = SignInFlow,
+        ["/Account/Manage"] = SignedIn,
+        ["/Account/Manage/ChangePassword"] = SignedIn,
+        ["/Account/Manage/TwoFactorAuthentication"] = SignedIn,
+        ["/Account/Manage/EnableAuthenticator"] = SignedIn,
+        ["/Account/Manage/Disable2fa"] = TwoFactorOnly,
+        ["/Account/Manage/GenerateRecoveryCodes"] = TwoFactorOnly,
+        ["/Account/Manage/ResetAuthenticator"] = SignedIn,
+        ["/Account/Logout"] = Post("LoginTests.SignOut_WithoutAntiforgeryToken_IsRefused"),
+    };
+
+    /// <summary>Framework plumbing (the Blazor hub, static files) is not the application's to decide.</summary>
+    public static bool IsApplicationRoute(string route) =>
+        !route.StartsWith("/_blazor", StringComparison.Ordinal) &&
+        !route.StartsWith("/_framework", StringComparison.Ordinal) &&
+        !route.StartsWith("/_content", StringComparison.Ordinal) &&
+        !route.Contains('.', StringComparison.Ordinal) &&
+        route != "/{**path:file}";
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using VideoHub.Domain.Projects;
+using VideoHub.Domain.Users;
+using VideoHub.Features.Projects;
+using VideoHub.Tests.Infrastructure;
+
+namespace VideoHub.Tests.Security;
+
+/// <summary>
+/// Every route the app maps × every kind of user, against the exact set of who may open it. A route missing
+/// from <see cref="AccessMatrix"/> fails the test, so a new page or endpoint cannot ship without a decision.
+/// </summary>
+public sealed class AuthorizationMatrixTests : IAsyncLifetime
+{
+    private readonly VideoHubFactory factory = new();
+    private readonly Dictionary<Who, HttpClient> clients = [];
+    private Guid projectId;
+
+    public async Task InitializeAsync()
+    {
+        await factory.CreateUserAsync("admin@example.com", admin: true);
+        foreach (var who in Enum.GetValues<Who>().Where(w => w is not Who.Admin and not Who.Anonymous))
+            await factory.CreateUserAsync($"{who.ToString().ToLowerInvariant()}@example.com");
+
+        using var scope = factory.Services.CreateScope();
+        var projects = scope.ServiceProvider.GetRequiredService<ProjectService>();
+        var owner = await CurrentUserAsync("owner@example.com");
+        var created = await projects.CreateAsync(owner, new ProjectInput { Name = "Matrix", Brief = "" });
+        projectId = created.Value;
+        foreach (var (who, role) in new[] { (Who.Editor, ProjectRole.Editor), (Who.Reviewer, ProjectRole.Reviewer), (Who.Viewer, ProjectRole.Viewer) })
+            Assert.True((await projects.AddMemberAsync(owner, projectId, $"{who.ToString().ToLowerInvariant()}@example.com", role)).Succeeded);
+
+        foreach (var who in Enum.GetValues<Who>())
+            clients[who] = who == Who.Anonymous
+                ? factory.AnonymousClient()
+                : await factory.SignedInClientAsync($"{who.ToString().ToLowerInvariant()}@example.com");
+    }
+
+    [Fact]
+    public void EveryMappedRoute_HasAnAccessDecision()
+    {
+        var unclassified = MappedRoutes().Where(r => !AccessMatrix.Routes.ContainsKey(r)).ToList();
+        Assert.True(unclassified.Count == 0, "Routes without an access decision: " + string.Join(", ", unclassified));
+        var stale = AccessMatrix.Routes.Keys.Where(r => !MappedRoutes().Contains(r)).ToList();
+        Assert.True(stale.Count == 0, "Matrix rows for routes that no longer exist: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public async Task EveryPage_AnswersEachKindOfUser_ExactlyAsTheMatrixSays()
+    {
+        var failures = new List<string>();
+        foreach (var (route, rule) in AccessMatrix.Routes.Where(r => r.Value.Method == "GET"))
+        {
+            var url = route.Replace("{Id:guid}", projectId.ToString());
+            foreach (var who in Enum.GetValues<Who>())
+            {
+                var response = await clients[who].GetAsync(url);
+                var expected = rule.Expect(who);
+                var actual = Describe(response);
+                if (actual != expected) failures.Add($"{route} as {who}: expected {expected}, got {actual}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static string Describe(HttpResponseMessage response) => response.StatusCode switch
+    {
+        HttpStatusCode.Redirect or HttpStatusCode.Found when response.Headers.Location is { } to =>
+            "302 " + (to.IsAbsoluteUri ? to.AbsolutePath : to.OriginalString.Split('?')[0]),
+        var code => ((int)code).ToString(),
+    };
+
+    private HashSet<string> MappedRoutes() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/'))
+            .Where(AccessMatrix.IsApplicationRoute)
+            .ToHashSet();
+
+    private async Task<Actor> CurrentUserAsync(string email)
+    {
+        var users = await factory.UsersAsync();
+        return new Actor(users.Single(u => u.Email == email).Id, email, false);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var c in clients.Values) c.Dispose();
+        await factory.DisposeAsync();
+    }
+}
