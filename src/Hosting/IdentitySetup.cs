@@ -59,6 +59,7 @@ public static class IdentitySetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
+            .AddClaimsPrincipalFactory<VideoHubClaimsFactory>()
             .AddEntityFrameworkStores<VideoHubDbContext>()
             .AddSignInManager<VideoHubSignInManager>()
             .AddDefaultTokenProviders();
