@@ -17,17 +17,11 @@ namespace VideoHub.Tests.Features.Admin;
 public sealed class UsersPageTests : IAsyncLifetime
 {
     private readonly VideoHubFactory factory = new();
-    private readonly BunitContext ctx = new();
     private IServiceScope? scope;
 
     public Task InitializeAsync()
     {
         scope = factory.Services.CreateScope();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton(factory.Services.GetRequiredService<IDbContextFactory<VideoHubDbContext>>());
-        ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<UserAdministration>());
-        ctx.Services.AddScoped<CurrentUser>();
         return Task.CompletedTask;
     }
 
@@ -38,8 +32,8 @@ public sealed class UsersPageTests : IAsyncLifetime
         var member = await factory.CreateUserAsync("max@example.com", displayName: "Max Member");
         var actor = await factory.ActorForAsync(admin);
         Assert.True((await scope!.ServiceProvider.GetRequiredService<UserAdministration>().DisableAsync(actor, member.Id)).Succeeded);
-        ctx.AddAuthorization().SetAuthorized(admin.Email!).SetRoles(Roles.Admin)
-            .SetClaims(new Claim(ClaimTypes.NameIdentifier, admin.Id));
+        await using var test = new MudTestContext(factory, admin.Id, admin.Email!, Roles.Admin);
+        var ctx = test.Bunit;
 
         ctx.Render<MudPopoverProvider>();
         var cut = ctx.Render<UsersPage>();
@@ -59,7 +53,6 @@ public sealed class UsersPageTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await ctx.DisposeAsync();
         scope?.Dispose();
         factory.Dispose();
     }

@@ -13,37 +13,28 @@ using VideoHub.Domain.Projects;
 using VideoHub.Domain.Users;
 using VideoHub.Features.Projects;
 using VideoHub.Features.Projects.Pages;
+using VideoHub.Tests.Infrastructure;
 
 namespace VideoHub.Tests.Features.Projects;
 
 /// <summary>The project pages rendered by bunit over the real services and the real SQLite file.</summary>
 public sealed class ProjectPagesBunitTests : ProjectsTestBase
 {
-    private readonly BunitContext ctx = new();
+    private MudTestContext test = null!;
     private Actor ana = null!;
+
+    private BunitContext ctx => test.Bunit;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         ana = await UserAsync("ana");
-        var app = Factory.Services;
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton(app.GetRequiredService<IDbContextFactory<VideoHubDbContext>>());
-        ctx.Services.AddSingleton(app.GetRequiredService<ILookupNormalizer>());
-        ctx.Services.AddSingleton<TimeProvider>(Factory.Clock);
-        ctx.Services.AddHttpContextAccessor();
-        ctx.Services.AddScoped<AuditLog>();
-        ctx.Services.AddScoped<CurrentUser>();
-        ctx.Services.AddProjectsFeature();
-        var auth = ctx.AddAuthorization();
-        auth.SetAuthorized("ana");
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, ana.UserId));
+        test = new MudTestContext(Factory, ana.UserId, "ana");
     }
 
     public override async Task DisposeAsync()
     {
-        await ctx.DisposeAsync();
+        await test.DisposeAsync();
         await base.DisposeAsync();
     }
 
