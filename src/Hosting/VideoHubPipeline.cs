@@ -1,6 +1,7 @@
 using VideoHub.Account;
 using VideoHub.Components;
 using VideoHub.Features;
+using VideoHub.Providers;
 
 namespace VideoHub.Hosting;
 
@@ -23,6 +24,7 @@ public static class VideoHubPipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapVideoHubFeatures();
+        app.MapVideoHubProviders();
         return app;
     }
 }
