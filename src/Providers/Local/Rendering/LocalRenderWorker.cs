@@ -9,13 +9,14 @@ namespace VideoHub.Providers.Local;
 /// file is the only state, so a restart re-queues what was in progress and carries on.
 /// </summary>
 public sealed class LocalRenderWorker(LocalProviderStore store, LocalRenderer renderer, LocalWorkSignal work,
-    LocalWebhookSender webhooks, TimeProvider clock, IOptions<LocalProviderOptions> options, ILogger<LocalRenderWorker> log)
+    LocalWebhookSender webhooks, LocalProviderKey key, TimeProvider clock, IOptions<LocalProviderOptions> options, ILogger<LocalRenderWorker> log)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<string, Task> running = new();
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
+        _ = key.Value; // a generated key exists from the first start on, not only after the first request
         foreach (var job in store.Jobs.All.Where(j => j.Status == LocalStatus.InProgress))
             store.Jobs.Update(job.Id, j => j with { Status = LocalStatus.Queued, Progress = 0, StartedAt = null });
 

@@ -43,21 +43,19 @@ public sealed class LocalRenderer(LocalProviderPaths paths, IOptions<LocalProvid
         }
         Publish(folder, "silent.tmp.mp4", SilentFile);
 
-        await RunAsync(FFMpegArguments
-            .FromFileInput(SilentFile, verifyExists: false)
-            .AddFileInput("sine=frequency=440:sample_rate=48000", verifyExists: false, o => o.ForceFormat("lavfi"))
-            .OutputToFile("video.tmp.mp4", true, o => o.WithCustomArgument(
-                $"-map 0:v -map 1:a -t {job.Seconds} -c:v copy -af volume=0.08 -c:a aac -b:a 64k -movflags +faststart")), ff, ct);
-
+        // One decode of the picture feeds all three files: the MP4 (picture copied, tone encoded), the thumbnail
+        // from the middle and a 5x2 sprite sheet spread over the whole length.
         var middle = (job.Seconds / 2.0).ToString("0.###", CultureInfo.InvariantCulture);
-        await RunAsync(FFMpegArguments
-            .FromFileInput("video.tmp.mp4", verifyExists: false, o => o.WithCustomArgument($"-ss {middle}"))
-            .OutputToFile("thumbnail.tmp.webp", true, o => o.WithCustomArgument("-frames:v 1 -c:v libwebp -quality 75 -f webp")), ff, ct);
         var fps = (10.0 / job.Seconds).ToString("0.#####", CultureInfo.InvariantCulture);
         await RunAsync(FFMpegArguments
-            .FromFileInput("video.tmp.mp4", verifyExists: false)
-            .OutputToFile("spritesheet.tmp.jpg", true, o => o.WithCustomArgument(
-                $"-vf \"fps={fps},scale=256:-2,tile=5x2\" -frames:v 1 -q:v 4 -f image2")), ff, ct);
+            .FromFileInput(SilentFile, verifyExists: false)
+            .AddFileInput("sine=frequency=440:sample_rate=48000", verifyExists: false,
+                o => o.ForceFormat("lavfi").WithCustomArgument($"-t {job.Seconds}"))
+            .OutputToFile("video.tmp.mp4", true, o => o.WithCustomArgument(
+                $"-filter_complex \"[0:v]split=2[t][s];[t]select='gte(t\\,{middle})'[thumb];[s]fps={fps},scale=256:-2,tile=5x2[sprite];[1:a]volume=0.08[tone]\" "
+                + "-map [thumb] -frames:v 1 -c:v libwebp -quality 75 -f webp thumbnail.tmp.webp "
+                + "-map [sprite] -frames:v 1 -q:v 4 -f image2 spritesheet.tmp.jpg "
+                + "-map 0:v -map [tone] -c:v copy -c:a aac -b:a 64k -movflags +faststart")), ff, ct);
 
         Publish(folder, "thumbnail.tmp.webp", ThumbnailFile);
         Publish(folder, "spritesheet.tmp.jpg", SpritesheetFile);
