@@ -20,6 +20,8 @@ public static class WireJson
             DefaultIgnoreCondition = ignore,
             NumberHandling = JsonNumberHandling.AllowReadingFromString,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+            // Write ' and " inside strings as they are, like the real service (never embedded in HTML).
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         o.Converters.Add(new FlexibleStringConverter());
         o.MakeReadOnly(populateMissingResolver: true);

@@ -52,6 +52,30 @@ public class LocalProviderServer : IAsyncLifetime
         return await Polling.UntilTerminalAsync(Client, created.Id);
     }
 
+    /// <summary>A failed job, made without rendering (the "fail" fault).</summary>
+    public async Task<string> CompletedFailedVideoAsync()
+    {
+        var created = (await FaultyClient("fail").CreateVideoAsync(new VideoCreateRequest("will fail"))).GetValueOrThrow();
+        return (await Polling.UntilTerminalAsync(Client, created.Id)).Id;
+    }
+
+    /// <summary>
+    /// A completed job written straight into the provider's store (no files): for limit checks that only read the
+    /// record, such as a video already extended six times.
+    /// </summary>
+    public string SeedCompletedJob(int seconds, int extensions)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var job = new LocalJob
+        {
+            Id = LocalProviderStore.NewId("video_"), Model = "sora-2", Prompt = "seeded", Size = "1280x720", Seconds = seconds,
+            Extensions = extensions, Status = LocalStatus.Completed, Progress = 100, CreatedAt = now, CompletedAt = now,
+            ExpiresAt = now.AddHours(1),
+        };
+        Store.Jobs.Put(job);
+        return job.Id;
+    }
+
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
