@@ -22,7 +22,8 @@ public static class ProvidersRegistration
         services.AddOpenAiCompatibleClient();
 
         // The built-in local provider keeps its own folder under the data folder.
-        services.AddLocalProvider(sp => Path.Combine(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullPath, "local-provider"));
+        var serveLocal = builder.Configuration.GetValue($"{LocalProviderOptions.Section}:{nameof(LocalProviderOptions.Enabled)}", true);
+        services.AddLocalProvider(sp => Path.Combine(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullPath, "local-provider"), serveLocal);
         services.AddSingleton<LocalProviderAddress>();
         return builder;
     }

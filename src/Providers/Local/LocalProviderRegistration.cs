@@ -10,7 +10,9 @@ public static class LocalProviderRegistration
     /// The services of the local provider. <paramref name="defaultDataPath"/> gives its folder when
     /// LocalProvider:DataPath is not set; it is resolved lazily so the app's data folder option can supply it.
     /// </summary>
-    public static IServiceCollection AddLocalProvider(this IServiceCollection services, Func<IServiceProvider, string> defaultDataPath)
+    /// <param name="serve">False when this process only talks to a local provider (LocalProvider:Enabled=false): no workers run.</param>
+    public static IServiceCollection AddLocalProvider(this IServiceCollection services, Func<IServiceProvider, string> defaultDataPath,
+        bool serve = true)
     {
         services.AddOptions<LocalProviderOptions>().BindConfiguration(LocalProviderOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
@@ -30,6 +32,7 @@ public static class LocalProviderRegistration
         services.TryAddSingleton<LocalBatchService>();
         services.TryAddSingleton<LocalRenderer>();
         services.TryAddSingleton<LocalWebhookSender>();
+        if (!serve) return services;
         services.AddHostedService(sp => sp.GetRequiredService<LocalWebhookSender>());
         services.AddHostedService<LocalRenderWorker>();
         services.AddHostedService<LocalBatchWorker>();

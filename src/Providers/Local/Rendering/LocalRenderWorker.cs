@@ -20,9 +20,15 @@ public sealed class LocalRenderWorker(LocalProviderStore store, LocalRenderer re
         foreach (var job in store.Jobs.All.Where(j => j.Status == LocalStatus.InProgress))
             store.Jobs.Update(job.Id, j => j with { Status = LocalStatus.Queued, Progress = 0, StartedAt = null });
 
+        var nextSweep = DateTimeOffset.MinValue;
         while (!stop.IsCancellationRequested)
         {
             var now = clock.GetUtcNow();
+            if (now >= nextSweep)
+            {
+                LocalHousekeeping.DeleteExpiredMedia(store, now, log);
+                nextSweep = now.AddMinutes(5);
+            }
             var next = TimeSpan.FromSeconds(1);
             foreach (var job in store.Jobs.All.Where(j => j.Status == LocalStatus.Queued && !running.ContainsKey(j.Id))
                          .OrderBy(j => j.CreatedAt).ThenBy(j => j.Id, StringComparer.Ordinal))
@@ -86,8 +92,10 @@ public sealed class LocalRenderWorker(LocalProviderStore store, LocalRenderer re
         }
         stop.ThrowIfCancellationRequested();
         var finished = clock.GetUtcNow();
+        // Batch results stay downloadable for 24 h, single renders for the configured lifetime (reference §3.1).
+        var lifetime = job.BatchId is null ? options.Value.ContentLifetime : TimeSpan.FromHours(24);
         var final = store.Jobs.Update(jobId, j => error is null
-            ? j with { Status = LocalStatus.Completed, Progress = 100, CompletedAt = finished, ExpiresAt = finished + options.Value.ContentLifetime }
+            ? j with { Status = LocalStatus.Completed, Progress = 100, CompletedAt = finished, ExpiresAt = finished + lifetime }
             : j with { Status = LocalStatus.Failed, Error = error, CompletedAt = finished });
         if (final is not null) webhooks.Enqueue(error is null ? "video.completed" : "video.failed", jobId);
     }
