@@ -47,6 +47,11 @@ public sealed class DefaultProviderTests : IAsyncLifetime
         using var content = new MemoryStream();
         Assert.True((await client.DownloadContentAsync(video.Id, ContentVariant.Video, content)).IsSuccess);
         Assert.True(content.Length > 1000);
+
+        // Multipart through the app's own pipeline: no antiforgery, no cookie, only the Bearer key.
+        await using var clip = File.OpenRead(await MediaFiles.ClipAsync(2));
+        var character = await client.CreateCharacterAsync(new CharacterCreateRequest("Pip", new UploadFile(clip, "pip.mp4", "video/mp4")));
+        Assert.True(character.IsSuccess, character.ToString());
     }
 
     [Fact]

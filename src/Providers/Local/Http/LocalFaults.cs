@@ -31,8 +31,12 @@ public sealed record LocalFaults(bool Fail, bool RateLimit, int RetryAfterSecond
         var header = http.Request.Headers[Header].ToString();
         if (header.Length > 0)
         {
-            var knobs = header.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(k => k.Split('=', 2)).ToDictionary(k => k[0].ToLowerInvariant(), k => k.Length > 1 ? k[1] : null);
+            var knobs = new Dictionary<string, string?>();
+            foreach (var knob in header.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var parts = knob.Split('=', 2);
+                knobs[parts[0].ToLowerInvariant()] = parts.Length > 1 ? parts[1] : null;
+            }
             var seen = counters.Next(header);
             faults = faults with
             {

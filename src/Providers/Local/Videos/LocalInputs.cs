@@ -58,7 +58,8 @@ public sealed class LocalInputs(LocalProviderStore store)
         var probe = await MediaChecks.VideoAsync(path, ct)
             ?? throw WireError.Invalid("Invalid 'video': expected an MP4 video file.", "video", "invalid_video");
         var seconds = (int)Math.Clamp(Math.Round(probe.Duration.TotalSeconds), 1, LocalValidation.MaxChainSeconds);
-        return ("source.mp4", $"{probe.Width}x{probe.Height}", seconds);
+        // H.264 in 4:2:0 needs even dimensions; an odd upload is rendered one pixel smaller.
+        return ("source.mp4", $"{probe.Width & ~1}x{probe.Height & ~1}", seconds);
     }
 
     private static byte[] DecodeDataUrl(string url)

@@ -83,6 +83,20 @@ public class LocalProviderServer : IAsyncLifetime
     }
 }
 
+/// <summary>A local provider with extra settings, for a test that starts and disposes it itself.</summary>
+public sealed class ConfiguredLocalProviderServer(IDictionary<string, string?> settings) : LocalProviderServer, IAsyncDisposable
+{
+    protected override IDictionary<string, string?> Settings => settings;
+
+    /// <summary>Jobs take 2 wall seconds per video second, so they stay unfinished for a while.</summary>
+    public static ConfiguredLocalProviderServer Paced(double secondsPerVideoSecond = 2) => new(new Dictionary<string, string?>
+    {
+        ["LocalProvider:RenderSecondsPerVideoSecond"] = secondsPerVideoSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+}
+
 /// <summary>Real clients built the way the app builds them (named HttpClients with the resilience pipelines).</summary>
 public static class TestClients
 {

@@ -58,7 +58,7 @@ public sealed class JobBehaviourTests(LocalProviderServer server) : IClassFixtur
 /// <summary>Jobs paced by the provider: statuses only move forward and progress rises.</summary>
 public sealed class JobProgressTests : IAsyncLifetime
 {
-    private readonly LocalProviderServerWithSettings server = new(new() { ["LocalProvider:RenderSecondsPerVideoSecond"] = "0.75" });
+    private readonly ConfiguredLocalProviderServer server = ConfiguredLocalProviderServer.Paced(0.75);
 
     [Fact]
     public async Task Job_MovesQueuedInProgressCompleted_WithProgressRisingTo100()
@@ -78,9 +78,4 @@ public sealed class JobProgressTests : IAsyncLifetime
 
     public Task InitializeAsync() => server.InitializeAsync();
     public Task DisposeAsync() => server.DisposeAsync();
-}
-
-public sealed class LocalProviderServerWithSettings(Dictionary<string, string?> settings) : LocalProviderServer
-{
-    protected override IDictionary<string, string?> Settings => settings;
 }

@@ -115,7 +115,7 @@ public sealed class VideoContractTests(LocalProviderServer server) : IClassFixtu
     [Fact]
     public async Task Download_OfUnfinishedVideo_IsNotFound_AndWritesNothing()
     {
-        await using var slow = new LocalProviderServerWithPace();
+        await using var slow = ConfiguredLocalProviderServer.Paced();
         await slow.InitializeAsync();
         var created = (await slow.Client.CreateVideoAsync(new VideoCreateRequest("not yet"))).GetValueOrThrow();
         using var buffer = new MemoryStream();
@@ -128,15 +128,4 @@ public sealed class VideoContractTests(LocalProviderServer server) : IClassFixtu
         var delete = await slow.Client.DeleteVideoAsync(created.Id);
         Assert.Equal(ProviderErrorKind.InvalidRequest, delete.Error!.Kind);
     }
-}
-
-/// <summary>A local provider that paces jobs (2 wall seconds per video second), so they stay unfinished for a while.</summary>
-public sealed class LocalProviderServerWithPace : LocalProviderServer, IAsyncDisposable
-{
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["LocalProvider:RenderSecondsPerVideoSecond"] = "2",
-    };
-
-    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 }
