@@ -6,11 +6,24 @@ namespace VideoHub.Tests.Providers.Infrastructure;
 /// <summary>Test media made with ffmpeg, and ffprobe facts about rendered files.</summary>
 public static class MediaFiles
 {
+    private static readonly string Root = CreateRoot();
+
+    /// <summary>A new folder under this test run's media folder, which is deleted when the run ends.</summary>
     public static string TempFolder()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "videohub-tests", "media-" + Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(Root, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         return folder;
+    }
+
+    private static string CreateRoot()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "videohub-tests", "media-" + Guid.NewGuid().ToString("N"));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { /* best effort */ }
+        };
+        return root;
     }
 
     /// <summary>A short clip (e.g. for a character) of the given length.</summary>

@@ -30,7 +30,7 @@ public sealed class WebhookDeliveryTests
         settings["LocalProvider:Webhooks:0:Url"] = receiver.BaseUrl + "/hook";
         settings["LocalProvider:Webhooks:0:Secret"] = secret;
         settings["LocalProvider:WebhookRetryDelay"] = "00:00:00.050";
-        var folder = Path.Combine(Path.GetTempPath(), "videohub-tests", "webhooks-" + Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(MediaFiles.TempFolder(), "provider"); // removed with the run's temp media
         await using var host = await LocalProviderHost.StartAsync(folder, settings);
         var client = TestClients.Create(host.BaseUrl, host.ApiKey, headers: new Dictionary<string, string> { [LocalFaults.Header] = "fail" });
 
