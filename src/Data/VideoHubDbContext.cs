@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using VideoHub.Domain.Audit;
 using VideoHub.Domain.Projects;
+using VideoHub.Domain.Providers;
 
 namespace VideoHub.Data;
 
@@ -15,6 +16,9 @@ public class VideoHubDbContext(DbContextOptions<VideoHubDbContext> options) : Id
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ProviderDefinition> Providers => Set<ProviderDefinition>();
+    public DbSet<ProviderModelProfile> ProviderModels => Set<ProviderModelProfile>();
+    public DbSet<ProviderWebhookDelivery> ProviderWebhookDeliveries => Set<ProviderWebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

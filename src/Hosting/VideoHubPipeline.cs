@@ -2,6 +2,7 @@ using VideoHub.Account;
 using VideoHub.Components;
 using VideoHub.Features;
 using VideoHub.Features.Setup;
+using VideoHub.Providers;
 
 namespace VideoHub.Hosting;
 
@@ -25,6 +26,7 @@ public static class VideoHubPipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapVideoHubFeatures();
+        app.MapVideoHubProviders();
         return app;
     }
 }

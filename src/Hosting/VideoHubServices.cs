@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using VideoHub.Features;
+using VideoHub.Providers;
 
 namespace VideoHub.Hosting;
 
@@ -14,6 +15,7 @@ public static class VideoHubServices
         builder.Services.AddHttpContextAccessor();
         builder.AddVideoHubDatabase();
         builder.AddVideoHubIdentity();
+        builder.AddVideoHubProviders();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

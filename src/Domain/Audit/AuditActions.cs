@@ -31,4 +31,10 @@ public static class AuditActions
     public const string MemberAdded = "member.added";
     public const string MemberRoleChanged = "member.role-changed";
     public const string MemberRemoved = "member.removed";
+
+    public const string ProviderCreated = "provider.created";
+    public const string ProviderUpdated = "provider.updated";
+    public const string ProviderEnabled = "provider.enabled";
+    public const string ProviderDisabled = "provider.disabled";
+    public const string ProviderKeyViewed = "provider.key-viewed";
 }

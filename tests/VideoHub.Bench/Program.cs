@@ -1,0 +1,24 @@
+using VideoHub.Bench;
+
+// Usage: VideoHub.Bench [render|download|all]   (default all)
+//        VideoHub.Bench download-child <megabytes>   (internal: one download measured in its own process)
+var mode = args.FirstOrDefault() ?? "all";
+switch (mode)
+{
+    case "download-child":
+        await DownloadBenchmark.RunChildAsync(long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+        return 0;
+    case "render":
+        await RenderBenchmark.RunAsync();
+        return 0;
+    case "download":
+        await DownloadBenchmark.RunAsync();
+        return 0;
+    case "all":
+        await RenderBenchmark.RunAsync();
+        await DownloadBenchmark.RunAsync();
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: VideoHub.Bench [render|download|all]");
+        return 2;
+}
