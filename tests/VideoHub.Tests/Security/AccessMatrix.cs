@@ -38,8 +38,14 @@ public static class AccessMatrix
         Page(w => w == Who.Anonymous ? ToLogin : "302 /Account/Manage/TwoFactorAuthentication");
     /// <summary>First-run setup exists only while there are no users.</summary>
     private static readonly AccessRule SetupDone = Page(_ => "404");
-    /// <summary>Not a page: form posts and machine endpoints, checked by their own tests.</summary>
+    /// <summary>Not a page: a form post, checked by its own test.</summary>
     private static AccessRule Post(string checkedBy) => new("POST", _ => checkedBy);
+    /// <summary>
+    /// Machine-to-machine API authenticated by its own credential (a Bearer key, a webhook signature), never by
+    /// the sign-in cookie: without that credential every kind of user gets the same answer.
+    /// </summary>
+    private static AccessRule Machine(string withoutCredential) => new("API", _ => withoutCredential);
+    private static readonly AccessRule LocalProviderApi = Machine("401");
 
     public static readonly IReadOnlyDictionary<string, AccessRule> Routes = new Dictionary<string, AccessRule>
     {
@@ -72,6 +78,24 @@ public static class AccessMatrix
         ["/Account/Manage/GenerateRecoveryCodes"] = TwoFactorOnly,
         ["/Account/Manage/ResetAuthenticator"] = SignedIn,
         ["/Account/Logout"] = Post("LoginTests.SignOut_WithoutAntiforgeryToken_IsRefused"),
+
+        // The unknown provider id answers 404; a known one without signature headers 400 (ProviderWebhookReceiverTests).
+        ["/webhooks/providers/{providerId}"] = Machine("404"),
+        ["/local-provider/v1/videos"] = LocalProviderApi,
+        ["/local-provider/v1/videos/{videoId}"] = LocalProviderApi,
+        ["/local-provider/v1/videos/{videoId}/content"] = LocalProviderApi,
+        ["/local-provider/v1/videos/{videoId}/remix"] = LocalProviderApi,
+        ["/local-provider/v1/videos/edits"] = LocalProviderApi,
+        ["/local-provider/v1/videos/extensions"] = LocalProviderApi,
+        ["/local-provider/v1/videos/characters"] = LocalProviderApi,
+        ["/local-provider/v1/videos/characters/{characterId}"] = LocalProviderApi,
+        ["/local-provider/v1/files"] = LocalProviderApi,
+        ["/local-provider/v1/files/{fileId}"] = LocalProviderApi,
+        ["/local-provider/v1/files/{fileId}/content"] = LocalProviderApi,
+        ["/local-provider/v1/batches"] = LocalProviderApi,
+        ["/local-provider/v1/batches/{batchId}"] = LocalProviderApi,
+        ["/local-provider/v1/batches/{batchId}/cancel"] = LocalProviderApi,
+        ["/local-provider/v1/{**path}"] = LocalProviderApi,
     };
 
     /// <summary>Framework plumbing (the Blazor hub, static files) is not the application's to decide.</summary>

@@ -65,6 +65,42 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    [Fact]
+    public async Task EveryMachineEndpoint_IgnoresTheSignInCookie_AndRefusesWithoutItsCredential()
+    {
+        var failures = new List<string>();
+        foreach (var endpoint in MachineEndpoints())
+        {
+            var (route, methods) = endpoint;
+            var url = PlaceholderValues().Aggregate(route, (u, p) => u.Replace(p.Key, p.Value));
+            foreach (var method in methods)
+            foreach (var who in Enum.GetValues<Who>())
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method != "GET" && method != "DELETE") request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                var actual = Describe(await clients[who].SendAsync(request));
+                var expected = AccessMatrix.Routes[route].Expect(who);
+                if (actual != expected) failures.Add($"{method} {route} as {who}: expected {expected}, got {actual}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static Dictionary<string, string> PlaceholderValues() => new()
+    {
+        ["{videoId}"] = "video_123", ["{characterId}"] = "char_123", ["{fileId}"] = "file-123",
+        ["{batchId}"] = "batch_123", ["{providerId}"] = "no-such-provider", ["{**path}"] = "anything/else",
+    };
+
+    private IEnumerable<(string Route, IReadOnlyList<string> Methods)> MachineEndpoints() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => (Route: "/" + e.RoutePattern.RawText?.TrimStart('/'),
+                          Methods: e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"]))
+            .Where(e => AccessMatrix.Routes.TryGetValue(e.Route, out var rule) && rule.Method == "API")
+            .GroupBy(e => e.Route)
+            .Select(g => (g.Key, (IReadOnlyList<string>)g.SelectMany(e => e.Methods).Distinct().ToList()));
+
     private static string Describe(HttpResponseMessage response) => response.StatusCode switch
     {
         HttpStatusCode.Redirect or HttpStatusCode.Found when response.Headers.Location is { } to =>
