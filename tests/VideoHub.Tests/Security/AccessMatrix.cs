@@ -55,6 +55,7 @@ public static class AccessMatrix
         ["/projects/{Id:guid}/settings"] = ProjectOwners,
 
         ["/admin/users"] = Admins,
+        ["/admin/providers"] = Admins,
         ["/admin/audit"] = Admins,
         ["/admin/system"] = Admins,
 
