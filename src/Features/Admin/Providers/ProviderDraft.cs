@@ -17,7 +17,8 @@ public sealed class ProviderDraft
         Edit = existing is null ? new ProviderEdit { Models = [StarterModel()] } : ProviderEdit.From(existing);
         HasSavedApiKey = existing?.HasApiKey ?? false;
         HasSavedWebhookSecret = existing?.HasWebhookSecret ?? false;
-        Models = Edit.Models.Select(m => new ModelDraft(m)).ToList();
+        // A new provider's starter model is open, ready to fill in; an existing provider's models start folded.
+        Models = Edit.Models.Select(m => new ModelDraft(m) { Expanded = IsNew }).ToList();
         idFollowsName = IsNew;
     }
 
