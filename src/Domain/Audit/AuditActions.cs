@@ -37,4 +37,5 @@ public static class AuditActions
     public const string ProviderEnabled = "provider.enabled";
     public const string ProviderDisabled = "provider.disabled";
     public const string ProviderKeyViewed = "provider.key-viewed";
+    public const string ProviderConnectionTested = "provider.connection-tested";
 }

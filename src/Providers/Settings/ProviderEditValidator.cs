@@ -18,9 +18,7 @@ public static partial class ProviderEditValidator
         if (string.IsNullOrWhiteSpace(e.Name) || e.Name.Trim().Length > ProviderDefinition.NameMaxLength)
             errors["Name"] = $"Give the provider a name of at most {ProviderDefinition.NameMaxLength} characters.";
         if (!ProviderKinds.All.Contains(e.Kind)) errors["Kind"] = "Choose one of: " + string.Join(", ", ProviderKinds.All) + ".";
-        var needsUrl = e.Kind == ProviderKinds.OpenAiCompatible;
-        if (string.IsNullOrWhiteSpace(e.BaseUrl) ? needsUrl : !IsHttpUrl(e.BaseUrl))
-            errors["BaseUrl"] = "Enter the provider's base URL, e.g. https://gateway.example/v1.";
+        if (BaseUrlProblem(e) is { } urlProblem) errors["BaseUrl"] = urlProblem;
         if (e.MaxConcurrentRenders is < 1 or > 100) errors["MaxConcurrentRenders"] = "Between 1 and 100.";
         if (e.RequestsPerMinute is < 1 or > 10_000) errors["RequestsPerMinute"] = "Between 1 and 10,000.";
         if (e.ApiKey is { Length: > 4000 }) errors["ApiKey"] = "That API key is too long.";
@@ -45,12 +43,15 @@ public static partial class ProviderEditValidator
             if (!m.Supports(ProviderOperations.Create)) errors[$"{field}.Operations"] = "A model must at least support create.";
             if (m.Seconds.Count == 0 || m.Seconds.Any(s => s is < 1 or > 600))
                 errors[$"{field}.Seconds"] = "List the clip lengths it renders, each from 1 to 600 seconds.";
-            if (m.MaxExtensions is < 0 or > 100 || m.MaxChainSeconds is < 0 or > 3600 || m.MaxCharacters is < 0 or > 20)
-                errors[$"{field}.Limits"] = "Limits must be zero or positive (extensions ≤ 100, chain ≤ 3600 s, characters ≤ 20).";
+            if (m.MaxExtensions is < 0 or > 100) errors[$"{field}.MaxExtensions"] = "From 0 to 100 (0: it cannot extend).";
+            if (m.MaxChainSeconds is < 0 or > 3600) errors[$"{field}.MaxChainSeconds"] = "From 0 to 3,600 seconds.";
+            if (m.MaxCharacters is < 0 or > 20) errors[$"{field}.MaxCharacters"] = "From 0 to 20.";
             if (m.MaxPromptLength is < 1 or > 1_000_000) errors[$"{field}.MaxPromptLength"] = "Between 1 and 1,000,000 characters.";
             if (m.Sizes.Count == 0) errors[$"{field}.Sizes"] = "Add at least one size with its price.";
-            else if (m.Sizes.Any(s => !VideoSize.TryParse(s.Size, out _)))
-                errors[$"{field}.Sizes"] = "Write sizes as WIDTHxHEIGHT, e.g. 1280x720.";
+            else if (m.Sizes.FirstOrDefault(s => !VideoSize.TryParse(s.Size, out _)) is { } bad)
+                errors[$"{field}.Sizes"] = string.IsNullOrWhiteSpace(bad.Size)
+                    ? "Fill in every size, as WIDTHxHEIGHT, e.g. 1280x720."
+                    : $"“{bad.Size}” is not a size: write WIDTHxHEIGHT, e.g. 1280x720.";
             else if (m.Sizes.Select(s => s.Size.ToLowerInvariant()).Distinct().Count() != m.Sizes.Count)
                 errors[$"{field}.Sizes"] = "Each size may be listed only once.";
             else if (m.Sizes.Any(s => s.PricePerSecond < 0 || s.BatchPricePerSecond < 0))
@@ -58,8 +59,16 @@ public static partial class ProviderEditValidator
         }
     }
 
-    private static bool IsHttpUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    private static string? BaseUrlProblem(ProviderEdit e)
+    {
+        if (string.IsNullOrWhiteSpace(e.BaseUrl))
+            return e.Kind == ProviderKinds.OpenAiCompatible ? "Enter the provider's base URL, e.g. https://gateway.example/v1." : null;
+        if (!Uri.TryCreate(e.BaseUrl.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            return "Enter a full http:// or https:// address, e.g. https://gateway.example/v1.";
+        if (uri.UserInfo.Length > 0) return "Leave credentials out of the URL; put the key in the API key field.";
+        if (uri.Query.Length > 0 || uri.Fragment.Length > 0) return "Leave out the ? and # parts; the base URL is only the address, e.g. https://gateway.example/v1.";
+        return null;
+    }
 
     private static bool IsWebhookSecret(string secret)
     {

@@ -15,7 +15,8 @@ public sealed record ProviderSummary(
     int MaxConcurrentRenders,
     int RequestsPerMinute,
     DateTime UpdatedAt,
-    IReadOnlyList<ProviderModelProfile> Models)
+    IReadOnlyList<ProviderModelProfile> Models,
+    ProviderConnectionTest? LastTest = null)
 {
     public static ProviderSummary From(ProviderDefinition p) => new(p.Id, p.Name, p.Kind, p.BaseUrl, p.Enabled, p.IsDefault,
         p.HasApiKey, p.HasWebhookSecret, p.MaxConcurrentRenders, p.RequestsPerMinute, p.UpdatedAt,
@@ -70,5 +71,13 @@ public sealed record ProviderSettingsResult(bool Succeeded, IReadOnlyDictionary<
     public static ProviderSettingsResult Fail(Dictionary<string, string> errors) => new(false, errors);
 }
 
-/// <summary>What "test connection" found.</summary>
-public sealed record ProviderConnectionTest(bool Succeeded, string Message);
+/// <summary>
+/// What "test connection" found: the round-trip time when it worked, otherwise the typed error and a sentence in
+/// plain words. The last one per provider is kept in the audit log, so the page shows it after a restart too.
+/// </summary>
+public sealed record ProviderConnectionTest(
+    bool Succeeded,
+    string Message,
+    DateTime TestedAt,
+    TimeSpan? Latency = null,
+    ProviderErrorKind? ErrorKind = null);

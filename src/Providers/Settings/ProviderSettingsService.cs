@@ -12,16 +12,17 @@ namespace VideoHub.Providers.Settings;
 /// for anyone else providers do not exist. Secrets go in encrypted and never come back out (except the local
 /// provider's generated key, which an admin may reveal, audited).
 /// </summary>
-public sealed class ProviderSettingsService(IDbContextFactory<VideoHubDbContext> dbFactory, ProviderSecrets secrets,
-    VideoProviderRegistry registry, LocalProviderKey localKey, AuditLog audit, TimeProvider clock)
+public sealed partial class ProviderSettingsService(IDbContextFactory<VideoHubDbContext> dbFactory, ProviderSecrets secrets,
+    VideoProviderRegistry registry, LocalProviderKey localKey, AuditLog audit, TimeProvider clock, ILogger<ProviderSettingsService> log)
 {
     public async Task<IReadOnlyList<ProviderSummary>> ListAsync(Actor actor, CancellationToken ct = default)
     {
         if (!actor.IsAdmin) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Providers.AsNoTracking().Include(p => p.Models).ToListAsync(ct);
+        var lastTests = await LastTestsAsync(db, ct);
         return rows.OrderByDescending(p => p.IsDefault).ThenBy(p => p.Name, StringComparer.CurrentCulture)
-            .Select(ProviderSummary.From).ToList();
+            .Select(p => ProviderSummary.From(p) with { LastTest = lastTests.GetValueOrDefault(p.Id) }).ToList();
     }
 
     public async Task<ProviderSummary?> GetAsync(Actor actor, string id, CancellationToken ct = default)
@@ -29,11 +30,19 @@ public sealed class ProviderSettingsService(IDbContextFactory<VideoHubDbContext>
         if (!actor.IsAdmin) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Providers.AsNoTracking().Include(p => p.Models).FirstOrDefaultAsync(p => p.Id == id, ct);
-        return row is null ? null : ProviderSummary.From(row);
+        if (row is null) return null;
+        return ProviderSummary.From(row) with { LastTest = (await LastTestsAsync(db, ct, id)).GetValueOrDefault(id) };
     }
 
     /// <summary>Adds a provider (new id) or updates one; secrets left null keep their stored value.</summary>
-    public async Task<ProviderSettingsResult> SaveAsync(Actor actor, ProviderEdit edit, CancellationToken ct = default)
+    public Task<ProviderSettingsResult> SaveAsync(Actor actor, ProviderEdit edit, CancellationToken ct = default) =>
+        SaveAsync(actor, edit, mustBeNew: false, ct);
+
+    /// <summary>Adds a provider; an id already in use is a field error, so an "add" never overwrites a provider.</summary>
+    public Task<ProviderSettingsResult> AddAsync(Actor actor, ProviderEdit edit, CancellationToken ct = default) =>
+        SaveAsync(actor, edit, mustBeNew: true, ct);
+
+    private async Task<ProviderSettingsResult> SaveAsync(Actor actor, ProviderEdit edit, bool mustBeNew, CancellationToken ct)
     {
         if (!actor.IsAdmin) return ProviderSettingsResult.Fail("", "Only administrators can change providers.");
         edit.Id = edit.Id?.Trim() ?? "";
@@ -44,6 +53,7 @@ public sealed class ProviderSettingsService(IDbContextFactory<VideoHubDbContext>
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Providers.Include(p => p.Models).FirstOrDefaultAsync(p => p.Id == edit.Id, ct);
         var isNew = row is null;
+        if (mustBeNew && !isNew) return ProviderSettingsResult.Fail(nameof(ProviderEdit.Id), $"A provider with the id \"{edit.Id}\" already exists; choose another.");
         var now = clock.GetUtcNow().UtcDateTime;
         row ??= db.Providers.Add(new ProviderDefinition { Id = edit.Id, CreatedAt = now }).Entity;
 
@@ -66,7 +76,16 @@ public sealed class ProviderSettingsService(IDbContextFactory<VideoHubDbContext>
 
         audit.Add(db, actor, isNew ? AuditActions.ProviderCreated : AuditActions.ProviderUpdated, "Provider", row.Id,
             $"{(isNew ? "Added" : "Updated")} provider {row.Name}: {changes}");
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex)
+        {
+            // E.g. another admin added the same id a moment ago. Nothing was written.
+            log.LogWarning(ex, "Saving provider {ProviderId} failed", edit.Id);
+            return ProviderSettingsResult.Fail("", "The provider could not be saved, so nothing was changed. Reload the page and try again.");
+        }
         return ProviderSettingsResult.Ok;
     }
 
@@ -84,31 +103,6 @@ public sealed class ProviderSettingsService(IDbContextFactory<VideoHubDbContext>
             $"{(enabled ? "Enabled" : "Disabled")} provider {row.Name}");
         await db.SaveChangesAsync(ct);
         return ProviderSettingsResult.Ok;
-    }
-
-    /// <summary>Lists one video at the provider: proves the URL, the key and the wire format in one call.</summary>
-    public async Task<ProviderConnectionTest> TestConnectionAsync(Actor actor, string id, CancellationToken ct = default)
-    {
-        if (!actor.IsAdmin) return new(false, "This provider does not exist.");
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (row is null) return new(false, "This provider does not exist.");
-        IVideoProvider client;
-        try { client = registry.Connect(row); }
-        catch (InvalidOperationException ex) { return new(false, ex.Message); }
-        var result = await client.ListVideosAsync(new VideoListQuery(Limit: 1), ct);
-        return result.IsSuccess
-            ? new(true, "Connected: the provider answered with its video list.")
-            : new(false, $"The provider answered: {result.Error.Message} ({result.Error.Kind}).");
-    }
-
-    /// <summary>The built-in local provider's key, for an admin who needs it (e.g. to point an SDK at it). Audited.</summary>
-    public async Task<string?> RevealLocalProviderKeyAsync(Actor actor, CancellationToken ct = default)
-    {
-        if (!actor.IsAdmin) return null;
-        await audit.RecordAsync(actor, AuditActions.ProviderKeyViewed, "Provider", ProviderKinds.Local,
-            "Viewed the local provider's API key", ct: ct);
-        return localKey.Value;
     }
 
     private static void MergeModels(ProviderDefinition row, List<ProviderModelProfile> models)

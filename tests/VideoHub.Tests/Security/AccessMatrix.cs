@@ -61,6 +61,7 @@ public static class AccessMatrix
         ["/projects/{Id:guid}/settings"] = ProjectOwners,
 
         ["/admin/users"] = Admins,
+        ["/admin/providers"] = Admins,
         ["/admin/audit"] = Admins,
         ["/admin/system"] = Admins,
 

@@ -10,6 +10,7 @@ public sealed class AdminPagesAccessTests(VideoHubFactory factory) : IClassFixtu
     public static TheoryData<string, string> Pages => new()
     {
         { "/admin/users", "Users" },
+        { "/admin/providers", "Providers" },
         { "/admin/audit", "Audit log" },
         { "/admin/system", "System" },
     };

@@ -100,6 +100,60 @@ public sealed class ProviderSettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task Add_WithAnIdAlreadyInUse_IsRefusedOnTheIdField_AndChangesNothing()
+    {
+        var edit = NewGateway();
+        edit.Id = "local";
+
+        var result = await Service().AddAsync(Admin, edit);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("A provider with the id \"local\" already exists; choose another.", result.Errors["Id"]);
+        var local = Assert.Single(await Service().ListAsync(Admin));
+        Assert.Equal((ProviderKinds.Local, null, 2), (local.Kind, local.BaseUrl, local.Models.Count));
+        await using var db = await Db();
+        Assert.False(await db.AuditEvents.AnyAsync(a => a.Action == AuditActions.ProviderUpdated || a.Action == AuditActions.ProviderCreated));
+        Assert.True((await Service().AddAsync(Admin, NewGateway())).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("gateway.example/v1", "Enter a full http:// or https:// address, e.g. https://gateway.example/v1.")]
+    [InlineData("ftp://gateway.example/v1", "Enter a full http:// or https:// address, e.g. https://gateway.example/v1.")]
+    [InlineData("https://user:sk-secret@gateway.example/v1", "Leave credentials out of the URL; put the key in the API key field.")]
+    [InlineData("https://gateway.example/v1?key=1", "Leave out the ? and # parts; the base URL is only the address, e.g. https://gateway.example/v1.")]
+    [InlineData("", "Enter the provider's base URL, e.g. https://gateway.example/v1.")]
+    public async Task Save_WithABaseUrlThatIsNotAPlainHttpAddress_SaysWhatIsWrong(string url, string message)
+    {
+        var edit = NewGateway();
+        edit.BaseUrl = url;
+
+        var result = await Service().SaveAsync(Admin, edit);
+
+        Assert.Equal(message, Assert.Single(result.Errors).Value);
+        Assert.Equal("BaseUrl", result.Errors.Keys.Single());
+    }
+
+    [Fact]
+    public async Task Save_WithLimitsOutOfRangeAndABadSize_NamesEachFieldAndTheBadSize()
+    {
+        var edit = NewGateway();
+        var model = edit.Models[0];
+        (model.MaxExtensions, model.MaxChainSeconds, model.MaxCharacters, model.MaxPromptLength) = (-1, 4000, 21, 0);
+        model.Sizes.Add(new ProviderModelSize { Size = "1280 by 720" });
+        edit.MaxConcurrentRenders = 0;
+        edit.RequestsPerMinute = 10_001;
+
+        var errors = (await Service().SaveAsync(Admin, edit)).Errors;
+
+        Assert.Equal(
+            ["MaxConcurrentRenders", "Models[0].MaxChainSeconds", "Models[0].MaxCharacters", "Models[0].MaxExtensions",
+             "Models[0].MaxPromptLength", "Models[0].Sizes", "RequestsPerMinute"],
+            errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("“1280 by 720” is not a size: write WIDTHxHEIGHT, e.g. 1280x720.", errors["Models[0].Sizes"]);
+        Assert.Single(await Service().ListAsync(Admin));
+    }
+
+    [Fact]
     public async Task NonAdmins_SeeNoProviders_AndCannotChangeOrRevealAnything()
     {
         var service = Service();
