@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the Debian packages VideoHub needs are installed. Called by the build (see VideoHub.csproj and
-# tests/Directory.Build.targets) with the package sets to check: "media" (ffmpeg, fonts) and "browser" (chromium).
+# the test projects) with the package sets to check: "media" (ffmpeg, fonts), "browser" (chromium) and "node"
+# (Node.js with npm, for the test that drives the local provider with the official openai npm package).
 # As root it installs what is missing with apt-get; otherwise it says exactly what to install and fails.
 set -euo pipefail
 
@@ -14,6 +15,9 @@ for set in "$@"; do
       ;;
     browser)
       command -v chromium >/dev/null 2>&1 || [ -x "${CHROMIUM_PATH:-/nonexistent}" ] || need+=(chromium)
+      ;;
+    node)
+      { command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || need+=(nodejs npm)
       ;;
     *) echo "system-packages.sh: unknown package set '$set'" >&2; exit 2 ;;
   esac
