@@ -16,6 +16,10 @@ public sealed class TermMatcher
 
     public string Letters { get; }
 
+    /// <summary>English adds "es" only after s, x, z, ch, sh and o ("Daleks" but "Sonic boxes"); "heroines" is not "heroin".</summary>
+    private bool TakesEs => Letters[^1] is 's' or 'x' or 'z' or 'o' || Letters.EndsWith("ch", StringComparison.Ordinal)
+                            || Letters.EndsWith("sh", StringComparison.Ordinal);
+
     /// <summary>Null when the term has fewer than two letters or digits: it would match too much.</summary>
     public static TermMatcher? Create(string term)
     {
@@ -59,13 +63,13 @@ public sealed class TermMatcher
     }
 
     /// <summary>The end of the word after the term, taking a plural or possessive ending with it; -1 when the word goes on.</summary>
-    private static int WordEnd(NormalizedText text, int end)
+    private int WordEnd(NormalizedText text, int end)
     {
         var letters = text.Letters;
         if (end < text.Length && text.Gaps[end] != Gap.Hard)
         {
             if (letters[end] == 's' && text.IsWordEnd(end + 1)) return end + 1;
-            if (end + 1 < text.Length && letters[end] == 'e' && letters[end + 1] == 's'
+            if (TakesEs && end + 1 < text.Length && letters[end] == 'e' && letters[end + 1] == 's'
                 && text.Gaps[end + 1] == Gap.None && text.IsWordEnd(end + 2)) return end + 2;
         }
         return text.IsWordEnd(end) ? end : -1;
