@@ -63,6 +63,7 @@ public static class AccessMatrix
         ["/admin/users"] = Admins,
         ["/admin/audit"] = Admins,
         ["/admin/system"] = Admins,
+        ["/admin/policy"] = Admins,
 
         ["/Account/Login"] = Anyone,
         ["/Account/Lockout"] = Anyone,
