@@ -45,8 +45,6 @@ public partial class PolicyPage
         await LoadAsync();
     }
 
-    private Task SearchAsync(string _) => LoadAsync();
-
     private Task AddAsync() => OpenDialogAsync("New rule", null, new PolicyRuleEdit());
 
     private Task EditAsync(PolicyRule rule) => OpenDialogAsync("Edit rule", rule.Id, PolicyRuleEdit.From(rule));
