@@ -17,13 +17,11 @@ public sealed class CompiledRuleSet
 
     private readonly List<(PolicyRule Rule, TermMatcher Matcher)> terms = [];
     private readonly List<(PolicyRule Rule, Regex Regex)> expressions = [];
-    private readonly TimeSpan regexTimeout;
 
     public static CompiledRuleSet Empty { get; } = new([], RegexTimeout);
 
     public CompiledRuleSet(IEnumerable<PolicyRule> rules, TimeSpan regexTimeout)
     {
-        this.regexTimeout = regexTimeout;
         foreach (var rule in rules.Where(r => r.Enabled))
         {
             if (!rule.IsRegex)
@@ -37,7 +35,10 @@ public sealed class CompiledRuleSet
 
     public int Count => terms.Count + expressions.Count;
 
-    /// <summary>Rules whose expression ran out of time on the last text; they are skipped, never fatal.</summary>
+    /// <summary>
+    /// Every match of every rule in <paramref name="text"/>. A regular expression that runs out of time is skipped
+    /// and added to <paramref name="timedOut"/>; it never fails the check.
+    /// </summary>
     public List<RuleMatch> Match(string text, ICollection<PolicyRule>? timedOut = null)
     {
         var matches = new List<RuleMatch>();
@@ -63,6 +64,4 @@ public sealed class CompiledRuleSet
         }
         return matches;
     }
-
-    public TimeSpan Timeout => regexTimeout;
 }
