@@ -27,7 +27,7 @@ public static class ContentCheck
     public static PolicyFinding ToFinding(RuleMatch m) =>
         new(m.Rule.Action == PolicyAction.Block ? FindingSeverity.Block : FindingSeverity.Warn,
             PolicyFinding.CategoryOf(m.Rule.Category),
-            $"“{m.Text.Trim()}”: {m.Rule.Message}")
+            $"“{m.Text.Trim()}” {m.Rule.Message}")
         {
             Span = new TextSpan(m.Start, m.Length),
             MatchedText = m.Text,

@@ -38,7 +38,7 @@ public sealed class PolicyPageTests(VideoHubFactory factory) : IClassFixture<Vid
         Assert.Equal(prompt, cut.Find("[data-testid=highlighted-prompt]").TextContent);
         var findings = cut.FindAll("[data-testid=finding]");
         Assert.Equal(2, findings.Count);
-        Assert.Contains("“M1ck3y”: is a copyrighted character or franchise.", findings[0].TextContent);
+        Assert.Contains("“M1ck3y” is a copyrighted character or franchise.", findings[0].TextContent);
         Assert.Contains("Describe an original character instead", findings[0].TextContent);
     }
 
