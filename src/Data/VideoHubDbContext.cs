@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using VideoHub.Domain.Audit;
+using VideoHub.Domain.Policy;
 using VideoHub.Domain.Projects;
 using VideoHub.Domain.Providers;
 
@@ -19,6 +20,7 @@ public class VideoHubDbContext(DbContextOptions<VideoHubDbContext> options) : Id
     public DbSet<ProviderDefinition> Providers => Set<ProviderDefinition>();
     public DbSet<ProviderModelProfile> ProviderModels => Set<ProviderModelProfile>();
     public DbSet<ProviderWebhookDelivery> ProviderWebhookDeliveries => Set<ProviderWebhookDelivery>();
+    public DbSet<PolicyRule> PolicyRules => Set<PolicyRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,5 @@
 using VideoHub.Features.Admin;
+using VideoHub.Features.Policy;
 using VideoHub.Features.Projects;
 using VideoHub.Features.Setup;
 
@@ -12,6 +13,7 @@ public static class FeatureRegistration
         services.AddSetupFeature();
         services.AddProjectsFeature();
         services.AddAdminFeature();
+        services.AddPolicyFeature();
         return services;
     }
 

@@ -38,4 +38,10 @@ public static class AuditActions
     public const string ProviderDisabled = "provider.disabled";
     public const string ProviderKeyViewed = "provider.key-viewed";
     public const string ProviderConnectionTested = "provider.connection-tested";
+
+    public const string PolicyRuleCreated = "policy.rule-created";
+    public const string PolicyRuleUpdated = "policy.rule-updated";
+    public const string PolicyRuleEnabled = "policy.rule-enabled";
+    public const string PolicyRuleDisabled = "policy.rule-disabled";
+    public const string PolicyRuleDeleted = "policy.rule-deleted";
 }

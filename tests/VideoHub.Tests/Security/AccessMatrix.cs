@@ -64,6 +64,7 @@ public static class AccessMatrix
         ["/admin/providers"] = Admins,
         ["/admin/audit"] = Admins,
         ["/admin/system"] = Admins,
+        ["/admin/policy"] = Admins,
 
         ["/Account/Login"] = Anyone,
         ["/Account/Lockout"] = Anyone,
