@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using VideoHub.Domain.Audit;
 using VideoHub.Domain.Projects;
 using VideoHub.Domain.Providers;
+using VideoHub.Domain.Rendering;
 
 namespace VideoHub.Data;
 
@@ -19,6 +20,9 @@ public class VideoHubDbContext(DbContextOptions<VideoHubDbContext> options) : Id
     public DbSet<ProviderDefinition> Providers => Set<ProviderDefinition>();
     public DbSet<ProviderModelProfile> ProviderModels => Set<ProviderModelProfile>();
     public DbSet<ProviderWebhookDelivery> ProviderWebhookDeliveries => Set<ProviderWebhookDelivery>();
+    public DbSet<RenderRequest> RenderRequests => Set<RenderRequest>();
+    public DbSet<RenderEvent> RenderEvents => Set<RenderEvent>();
+    public DbSet<Video> Videos => Set<Video>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
