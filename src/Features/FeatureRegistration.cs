@@ -1,5 +1,6 @@
 using VideoHub.Features.Admin;
 using VideoHub.Features.Projects;
+using VideoHub.Features.Rendering;
 using VideoHub.Features.Setup;
 
 namespace VideoHub.Features;
@@ -12,6 +13,7 @@ public static class FeatureRegistration
         services.AddSetupFeature();
         services.AddProjectsFeature();
         services.AddAdminFeature();
+        services.AddRenderingFeature();
         return services;
     }
 
@@ -19,6 +21,7 @@ public static class FeatureRegistration
     {
         endpoints.MapSetupFeature();
         endpoints.MapAdminFeature();
+        endpoints.MapRenderingFeature();
         return endpoints;
     }
 }

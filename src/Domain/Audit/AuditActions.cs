@@ -37,4 +37,10 @@ public static class AuditActions
     public const string ProviderEnabled = "provider.enabled";
     public const string ProviderDisabled = "provider.disabled";
     public const string ProviderKeyViewed = "provider.key-viewed";
+
+    public const string RenderRequested = "render.requested";
+    public const string RenderWarningAcknowledged = "render.warning-acknowledged";
+    public const string RenderApproved = "render.approved";
+    public const string RenderRejected = "render.rejected";
+    public const string RenderCancelled = "render.cancelled";
 }
