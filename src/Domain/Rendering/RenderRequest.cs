@@ -66,9 +66,9 @@ public class RenderRequest
 
     public void Fail(RenderFailureReason reason, string? message, DateTime at, string by)
     {
+        RenderStateMachine.Move(this, RenderState.Failed, at, by, $"{reason.Code()}: {message}");
         FailureReason = reason;
         ProviderMessage = message is { Length: > ProviderMessageMaxLength } ? message[..ProviderMessageMaxLength] : message;
         NextAttemptAt = null;
-        RenderStateMachine.Move(this, RenderState.Failed, at, by, $"{reason.Code()}: {message}");
     }
 }
