@@ -21,7 +21,11 @@ public static class PipelineBenchmark
     public static async Task RunAsync(int requests = 6)
     {
         var folder = BenchProvider.TempFolder("pipeline");
-        var builder = WebApplication.CreateBuilder(
+        // The app's own name, so it finds its static asset manifest beside this executable.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(VideoHubPipeline).Assembly.GetName().Name,
+            Args =
         [
             "--contentRoot", RepositoryRoot(), "--urls", "http://127.0.0.1:0", "--Data:Path", folder, "--environment", "Production",
             "--LocalProvider:RenderSecondsPerVideoSecond", "0", "--LocalProvider:QueuedDelay", "00:00:00",
@@ -29,7 +33,8 @@ public static class PipelineBenchmark
             "--Rendering:SubmitInterval", "00:00:00.250", "--Rendering:PollInterval", "00:00:00.250",
             "--Rendering:DownloadInterval", "00:00:00.250", "--Rendering:PollMinInterval", "00:00:00.200",
             "--Rendering:PollMaxInterval", "00:00:01", "--Logging:LogLevel:Default", "Warning",
-        ]);
+        ],
+        });
         builder.AddVideoHub();
         await using var app = builder.Build();
         app.MapVideoHub();
