@@ -13,6 +13,10 @@ namespace VideoHub.Tests.Features.Rendering;
 public sealed class RenderReconcileTests : RenderingTestBase
 {
     [Fact]
+    public void WithTheSchedulerOff_NoQuartzSchedulerRuns_SoOnlyTheTestMovesRows() =>
+        Assert.Null(App.Services.GetService<Quartz.ISchedulerFactory>());
+
+    [Fact]
     public async Task ProviderWithoutIdempotency_LostCreateAnswer_IsFoundByListAndMatch_WithoutASecondPost()
     {
         // The same local provider, registered as a generic openai-compatible one: the submitter must not rely on keys.
@@ -126,6 +130,7 @@ public sealed class RenderSchedulerTests : RenderingTestBase
     {
         var id = await QueuedAsync("scheduled");
 
+        Assert.NotNull(App.Services.GetService<Quartz.ISchedulerFactory>());
         var row = await Providers.Infrastructure.Polling.UntilAsync(async () => Assert.Single(await RowsAsync([id])),
             r => RenderStateMachine.IsTerminal(r.State));
 
