@@ -21,6 +21,8 @@ public sealed class RenderingOptions
     public TimeSpan PollMaxInterval { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>How long a render may take at the provider before it fails as timed_out.</summary>
     public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromHours(2);
+    /// <summary>A webhook delivery naming a job no request knows (yet) stays pending this long before it is dropped.</summary>
+    public TimeSpan WebhookGrace { get; set; } = TimeSpan.FromMinutes(10);
 
     public int MaxDownloadAttempts { get; set; } = 5;
     public TimeSpan DownloadRetryDelay { get; set; } = TimeSpan.FromSeconds(5);

@@ -39,12 +39,14 @@ public sealed class RenderPoller(IDbContextFactory<VideoHubDbContext> dbFactory,
         if (deliveries.Count == 0) return;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = sweep.Now;
+        var grace = now - options.CurrentValue.WebhookGrace;
         foreach (var d in deliveries.Where(d => d.ObjectId is not null).DistinctBy(d => (d.ProviderId, d.ObjectId)))
         {
-            await db.RenderRequests
-                .Where(r => r.State == RenderState.Rendering && r.ProviderId == d.ProviderId && r.ProviderJobId == d.ObjectId)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.NextAttemptAt, now), ct);
-            await inbox.MarkProcessedAsync(d.ProviderId, d.ObjectId!, ct);
+            var ours = db.RenderRequests.Where(r => r.ProviderId == d.ProviderId && r.ProviderJobId == d.ObjectId);
+            await ours.Where(r => r.State == RenderState.Rendering).ExecuteUpdateAsync(s => s.SetProperty(r => r.NextAttemptAt, now), ct);
+            // A delivery can beat the submitter saving the job id; one for a job no request knows is kept a while.
+            if (await ours.AnyAsync(ct) || d.ReceivedAt < grace)
+                await inbox.MarkProcessedAsync(d.ProviderId, d.ObjectId!, ct);
         }
     }
 
