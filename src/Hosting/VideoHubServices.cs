@@ -24,6 +24,7 @@ public static class VideoHubServices
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         builder.Services.AddVideoHubFeatures();
+        builder.AddVideoHubScheduling();
         return builder;
     }
 }

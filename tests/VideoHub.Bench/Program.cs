@@ -1,6 +1,6 @@
 using VideoHub.Bench;
 
-// Usage: VideoHub.Bench [render|download|all]   (default all)
+// Usage: VideoHub.Bench [render|download|pipeline|all]   (default all)
 //        VideoHub.Bench download-child <megabytes>   (internal: one download measured in its own process)
 var mode = args.FirstOrDefault() ?? "all";
 switch (mode)
@@ -14,11 +14,15 @@ switch (mode)
     case "download":
         await DownloadBenchmark.RunAsync();
         return 0;
+    case "pipeline":
+        await PipelineBenchmark.RunAsync();
+        return 0;
     case "all":
         await RenderBenchmark.RunAsync();
         await DownloadBenchmark.RunAsync();
+        await PipelineBenchmark.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: VideoHub.Bench [render|download|all]");
+        Console.Error.WriteLine("usage: VideoHub.Bench [render|download|pipeline|all]");
         return 2;
 }
