@@ -5,6 +5,7 @@ using VideoHub.Domain.Audit;
 using VideoHub.Domain.Policy;
 using VideoHub.Domain.Projects;
 using VideoHub.Domain.Providers;
+using VideoHub.Domain.Rendering;
 
 namespace VideoHub.Data;
 
@@ -21,6 +22,9 @@ public class VideoHubDbContext(DbContextOptions<VideoHubDbContext> options) : Id
     public DbSet<ProviderModelProfile> ProviderModels => Set<ProviderModelProfile>();
     public DbSet<ProviderWebhookDelivery> ProviderWebhookDeliveries => Set<ProviderWebhookDelivery>();
     public DbSet<PolicyRule> PolicyRules => Set<PolicyRule>();
+    public DbSet<RenderRequest> RenderRequests => Set<RenderRequest>();
+    public DbSet<RenderEvent> RenderEvents => Set<RenderEvent>();
+    public DbSet<Video> Videos => Set<Video>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using VideoHub.Features.Admin;
 using VideoHub.Features.Policy;
 using VideoHub.Features.Projects;
+using VideoHub.Features.Rendering;
 using VideoHub.Features.Setup;
 
 namespace VideoHub.Features;
@@ -14,6 +15,7 @@ public static class FeatureRegistration
         services.AddProjectsFeature();
         services.AddAdminFeature();
         services.AddPolicyFeature();
+        services.AddRenderingFeature();
         return services;
     }
 
@@ -21,6 +23,7 @@ public static class FeatureRegistration
     {
         endpoints.MapSetupFeature();
         endpoints.MapAdminFeature();
+        endpoints.MapRenderingFeature();
         return endpoints;
     }
 }

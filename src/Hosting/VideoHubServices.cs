@@ -23,6 +23,7 @@ public static class VideoHubServices
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         builder.Services.AddVideoHubFeatures();
+        builder.AddVideoHubScheduling();
         return builder;
     }
 }

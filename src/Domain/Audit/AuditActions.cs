@@ -43,4 +43,9 @@ public static class AuditActions
     public const string PolicyRuleEnabled = "policy.rule-enabled";
     public const string PolicyRuleDisabled = "policy.rule-disabled";
     public const string PolicyRuleDeleted = "policy.rule-deleted";
+    public const string RenderRequested = "render.requested";
+    public const string RenderWarningAcknowledged = "render.warning-acknowledged";
+    public const string RenderApproved = "render.approved";
+    public const string RenderRejected = "render.rejected";
+    public const string RenderCancelled = "render.cancelled";
 }

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using VideoHub.Data;
+using VideoHub.Domain.Rendering;
+using VideoHub.Providers;
+using VideoHub.Providers.Webhooks;
+
+namespace VideoHub.Features.Rendering.Jobs;
+
+/// <summary>
+/// Polls rendering jobs that are due (by their own schedule, or at once when a verified webhook names them).
+/// State always comes from the GET; the webhook only makes the row due.
+/// </summary>
+public sealed class RenderPoller(IDbContextFactory<VideoHubDbContext> dbFactory, IRenderProviders providers,
+    ProviderWebhookInbox inbox, SweepSupport sweep, IOptionsMonitor<RenderingOptions> options, ILogger<RenderPoller> log)
+{
+    public const string By = "job:poll";
+
+    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        await MarkWebhookDeliveriesDueAsync(ct);
+        var now = sweep.Now;
+        List<Guid> due;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            due = await db.RenderRequests.AsNoTracking()
+                .Where(r => r.State == RenderState.Rendering && r.NextAttemptAt <= now)
+                .OrderBy(r => r.NextAttemptAt).Take(options.CurrentValue.BatchSize).Select(r => r.Id).ToListAsync(ct);
+        }
+        var acted = 0;
+        foreach (var id in due)
+            if (await PollAsync(id, ct)) acted++;
+        return acted;
+    }
+
+    private async Task MarkWebhookDeliveriesDueAsync(CancellationToken ct)
+    {
+        var deliveries = await inbox.PendingAsync(100, ct);
+        if (deliveries.Count == 0) return;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = sweep.Now;
+        foreach (var d in deliveries.Where(d => d.ObjectId is not null).DistinctBy(d => (d.ProviderId, d.ObjectId)))
+        {
+            await db.RenderRequests
+                .Where(r => r.State == RenderState.Rendering && r.ProviderId == d.ProviderId && r.ProviderJobId == d.ObjectId)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.NextAttemptAt, now), ct);
+            await inbox.MarkProcessedAsync(d.ProviderId, d.ObjectId!, ct);
+        }
+    }
+
+    private async Task<bool> PollAsync(Guid id, CancellationToken ct)
+    {
+        var settings = options.CurrentValue;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.RenderRequests.FirstOrDefaultAsync(r => r.Id == id && r.State == RenderState.Rendering, ct);
+        if (row?.ProviderJobId is null) return false;
+        if (row.PollDeadline is { } deadline && sweep.Now > deadline)
+        {
+            row.Fail(RenderFailureReason.TimedOut, $"The provider did not finish the render within {settings.RenderTimeout}.", sweep.Now, By);
+            return await sweep.SaveAsync(db, row, ct);
+        }
+        var provider = await providers.GetAsync(row.ProviderId, ct);
+        var result = provider is null
+            ? new ProviderError(ProviderErrorKind.Unreachable, "The provider is not enabled.")
+            : await provider.GetVideoAsync(row.ProviderJobId, ct);
+        var now = sweep.Now;
+        if (!result.IsSuccess)
+        {
+            if (result.Error.Kind == ProviderErrorKind.NotFound)
+            {
+                row.Fail(RenderFailureReason.ProviderFailed, $"The provider no longer knows this render: {result.Error.Message}", now, By);
+                return await sweep.SaveAsync(db, row, ct);
+            }
+            row.Attempts++;
+            row.NextAttemptAt = now + SweepSupport.Backoff(settings.PollMinInterval, row.Attempts, settings.PollMaxInterval, result.Error.RetryAfter);
+            log.LogInformation("Polling render request {RequestId} failed ({Error}); next at {At:O}.", row.Id, result.Error.Kind, row.NextAttemptAt);
+            return await sweep.SaveAsync(db, row, ct);
+        }
+
+        var video = result.Value;
+        row.Attempts = 0;
+        switch (video.Status)
+        {
+            case ProviderVideoStatus.Completed:
+                RenderStateMachine.Move(row, RenderState.Downloading, now, By);
+                row.Progress = 100;
+                row.CompletedAt = now;
+                row.VideoId ??= Guid.CreateVersion7();
+                row.NextAttemptAt = now; // provider links expire: download at once
+                break;
+            case ProviderVideoStatus.Failed:
+                var reason = video.Error?.IsPolicyRejection == true ? RenderFailureReason.BlockedByPolicy : RenderFailureReason.ProviderFailed;
+                row.Fail(reason, video.Error?.Message ?? "The provider could not render this video.", now, By);
+                break;
+            default:
+                row.Progress = Math.Clamp(Math.Max(row.Progress, video.Progress), 0, 99);
+                row.Polls++;
+                row.NextAttemptAt = now + SweepSupport.Backoff(settings.PollMinInterval, row.Polls, settings.PollMaxInterval, video.PollAfter);
+                break;
+        }
+        return await sweep.SaveAsync(db, row, ct);
+    }
+}

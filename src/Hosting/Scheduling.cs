@@ -1,0 +1,34 @@
+using Quartz;
+using VideoHub.Features.Rendering;
+using VideoHub.Features.Rendering.Jobs;
+
+namespace VideoHub.Hosting;
+
+/// <summary>
+/// Every scheduled sweep and its trigger, in one place (DESIGN §3). On SQLite the scheduler keeps its triggers in
+/// memory: the render rows are the queue, so nothing is lost on a restart.
+/// </summary>
+public static class Scheduling
+{
+    public static WebApplicationBuilder AddVideoHubScheduling(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(RenderingOptions.Section).Get<RenderingOptions>() ?? new RenderingOptions();
+        if (!options.SchedulerEnabled) return builder;
+
+        builder.Services.AddQuartz(q =>
+        {
+            q.UseInMemoryStore(_ => { });
+            Every<SubmitRendersJob>(q, "render-submit", options.SubmitInterval);
+            Every<PollRendersJob>(q, "render-poll", options.PollInterval);
+            Every<DownloadRendersJob>(q, "render-download", options.DownloadInterval);
+            Every<RenderHousekeepingJob>(q, "render-housekeeping", options.HousekeepingInterval);
+        });
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return builder;
+    }
+
+    private static void Every<TJob>(IQuartzBuilder q, string name, TimeSpan interval) where TJob : IJob =>
+        q.ScheduleJob<TJob>(
+            t => t.WithIdentity(name).StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()),
+            j => j.WithIdentity(name));
+}
