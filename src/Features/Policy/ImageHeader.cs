@@ -8,10 +8,12 @@ public sealed record ImageHeader(string Format, string ContentType, int? Width, 
     /// <summary>Enough for the PNG and WebP headers and for the JPEG frame header of nearly every file.</summary>
     public const int BytesNeeded = 256 * 1024;
 
+    private static ReadOnlySpan<byte> PngMagic => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     /// <summary>Null when the bytes are not a JPEG, PNG or WebP image.</summary>
     public static ImageHeader? Read(ReadOnlySpan<byte> data)
     {
-        if (data.Length >= 24 && data[..8].SequenceEqual("\x89PNG\r\n\x1a\n"u8))
+        if (data.Length >= 24 && data[..8].SequenceEqual(PngMagic))
             return new("PNG", "image/png", BinaryPrimitives.ReadInt32BigEndian(data[16..]), BinaryPrimitives.ReadInt32BigEndian(data[20..]));
         if (data.Length >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
         {

@@ -15,7 +15,7 @@ public static class ImageReferenceCheck
         if (problem is not null) { findings.Add(PolicyFinding.Block(Category, problem)); return findings; }
         if (length > MaxBytes)
             findings.Add(PolicyFinding.Block(Category,
-                $"The image is {length / 1024d / 1024:0.#} MB; an image reference may be at most {MaxBytes / 1024 / 1024} MB.",
+                $"The image is {length / 1024d / 1024:0.##} MB, more than the {MaxBytes / 1024 / 1024} MB an image reference may have.",
                 "Export it smaller, for example as a JPEG."));
         var header = ImageHeader.Read(head);
         if (header is null)

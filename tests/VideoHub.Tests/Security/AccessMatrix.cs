@@ -46,6 +46,8 @@ public static class AccessMatrix
     /// </summary>
     private static AccessRule Machine(string withoutCredential) => new("API", _ => withoutCredential);
     private static readonly AccessRule LocalProviderApi = Machine("401");
+    /// <summary>A take's files: project members (of the take's project) only; the matrix test seeds a take to ask for.</summary>
+    private static readonly AccessRule ProjectMedia = ProjectMembers;
 
     public static readonly IReadOnlyDictionary<string, AccessRule> Routes = new Dictionary<string, AccessRule>
     {
@@ -63,6 +65,7 @@ public static class AccessMatrix
         ["/admin/users"] = Admins,
         ["/admin/audit"] = Admins,
         ["/admin/system"] = Admins,
+        ["/admin/policy"] = Admins,
 
         ["/Account/Login"] = Anyone,
         ["/Account/Lockout"] = Anyone,
@@ -78,6 +81,8 @@ public static class AccessMatrix
         ["/Account/Manage/GenerateRecoveryCodes"] = TwoFactorOnly,
         ["/Account/Manage/ResetAuthenticator"] = SignedIn,
         ["/Account/Logout"] = Post("LoginTests.SignOut_WithoutAntiforgeryToken_IsRefused"),
+
+        ["/media/videos/{videoId:guid}/{variant}"] = ProjectMedia,
 
         // The unknown provider id answers 404; a known one without signature headers 400 (ProviderWebhookReceiverTests).
         ["/webhooks/providers/{providerId}"] = Machine("404"),

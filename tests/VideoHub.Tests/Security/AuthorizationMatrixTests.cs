@@ -17,6 +17,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private readonly VideoHubFactory factory = new();
     private readonly Dictionary<Who, HttpClient> clients = [];
     private Guid projectId;
+    private Guid takeId;
 
     public async Task InitializeAsync()
     {
@@ -31,6 +32,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         projectId = created.Value;
         foreach (var (who, role) in new[] { (Who.Editor, ProjectRole.Editor), (Who.Reviewer, ProjectRole.Reviewer), (Who.Viewer, ProjectRole.Viewer) })
             Assert.True((await projects.AddMemberAsync(owner, projectId, $"{who.ToString().ToLowerInvariant()}@example.com", role)).Succeeded);
+        takeId = (await Media.TakeSeeder.SeedAsync(factory.Services, projectId, owner.UserId, [0, 0, 0, 1], [0xFF, 0xD8, 0xFF])).Id;
 
         foreach (var who in Enum.GetValues<Who>())
             clients[who] = who == Who.Anonymous
@@ -53,7 +55,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var failures = new List<string>();
         foreach (var (route, rule) in AccessMatrix.Routes.Where(r => r.Value.Method == "GET"))
         {
-            var url = route.Replace("{Id:guid}", projectId.ToString());
+            var url = route.Replace("{Id:guid}", projectId.ToString())
+                .Replace("{videoId:guid}", takeId.ToString()).Replace("{variant}", "thumbnail");
             foreach (var who in Enum.GetValues<Who>())
             {
                 var response = await clients[who].GetAsync(url);
