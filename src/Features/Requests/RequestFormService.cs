@@ -54,7 +54,7 @@ public sealed class RequestFormService(ProjectService projects, VideoProviderReg
         if (overrideReason is { Length: > 1000 })
             return new SubmitOutcome(null, false, "Keep the override reason under 1000 characters.", check);
 
-        var warned = check.HasWarnings || overriding;
+        var warned = NeedsConfirmation(check) || overriding;
         var reason = overriding
             ? $"Admin override of a block: {overrideReason}" + (string.IsNullOrWhiteSpace(input.WarningReason) ? "" : $" — {input.WarningReason.Trim()}")
             : input.WarningReason;
@@ -76,6 +76,13 @@ public sealed class RequestFormService(ProjectService projects, VideoProviderReg
         if (overriding) await AuditOverrideAsync(actor, projectId, created.Value!.Id, overrideReason!, check, ct);
         return new SubmitOutcome(created.Value!.Id, check.NeedsApproval, null, check);
     }
+
+    /// <summary>
+    /// Warnings the author must confirm with a reason. "Needs approval" is a warning too, but the Owner's approval
+    /// is its confirmation, so it asks the author for nothing.
+    /// </summary>
+    public static bool NeedsConfirmation(PolicyCheckResult check) =>
+        check.Findings.Any(f => !f.IsBlock && f.Category != Domain.Policy.FindingCategory.Budget);
 
     public static PreCheckSnapshot? ReadSnapshot(string json)
     {

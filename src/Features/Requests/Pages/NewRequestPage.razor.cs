@@ -46,7 +46,7 @@ public partial class NewRequestPage
             }
         }
         aspect = RequestText.Aspect(input.Size) is { Length: > 0 } a ? a : "16:9";
-        if (RendererInfo.IsInteractive || input.Prompt.Length > 0) await RunCheckAsync();
+        await RunCheckAsync();
     }
 
     private ProviderChoice? Provider => context?.Providers.FirstOrDefault(p => p.Id == input.ProviderId);
@@ -56,7 +56,7 @@ public partial class NewRequestPage
     private IEnumerable<ProviderModelSize> Sizes => (Profile?.Sizes ?? []).Where(s => RequestText.Aspect(s.Size) == aspect);
 
     /// <summary>Warnings other than "needs approval" need the author's explicit confirmation.</summary>
-    private bool HasWarningsToConfirm => check?.Findings.Any(f => !f.IsBlock && f.Category != FindingCategory.Budget) == true;
+    private bool HasWarningsToConfirm => check is not null && RequestFormService.NeedsConfirmation(check);
 
     private bool CanSubmit =>
         !submitting && !checking && check is not null && !string.IsNullOrWhiteSpace(input.Prompt)
