@@ -2,6 +2,7 @@ using VideoHub.Features.Admin;
 using VideoHub.Features.Policy;
 using VideoHub.Features.Projects;
 using VideoHub.Features.Rendering;
+using VideoHub.Features.Requests;
 using VideoHub.Features.Setup;
 
 namespace VideoHub.Features;
@@ -16,6 +17,7 @@ public static class FeatureRegistration
         services.AddAdminFeature();
         services.AddPolicyFeature();
         services.AddRenderingFeature();
+        services.AddRequestsFeature();
         return services;
     }
 

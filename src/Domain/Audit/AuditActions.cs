@@ -50,4 +50,5 @@ public static class AuditActions
     public const string RenderApproved = "render.approved";
     public const string RenderRejected = "render.rejected";
     public const string RenderCancelled = "render.cancelled";
+    public const string RenderBlockOverridden = "render.block-overridden";
 }

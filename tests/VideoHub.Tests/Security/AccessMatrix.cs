@@ -25,6 +25,13 @@ public static class AccessMatrix
         Who.Owner or Who.Admin => "200",
         _ => "404",
     });
+    /// <summary>Pages for people who request renders: Editors and Owners of the project, and Admins.</summary>
+    private static readonly AccessRule ProjectEditors = Page(w => w switch
+    {
+        Who.Anonymous => ToLogin,
+        Who.Owner or Who.Editor or Who.Admin => "200",
+        _ => "404",
+    });
     private static readonly AccessRule Admins = Page(w => w switch
     {
         Who.Anonymous => ToLogin,
@@ -61,6 +68,12 @@ public static class AccessMatrix
         ["/projects/{Id:guid}"] = ProjectMembers,
         ["/projects/{Id:guid}/members"] = ProjectMembers,
         ["/projects/{Id:guid}/settings"] = ProjectOwners,
+        ["/projects/{Id:guid}/requests"] = ProjectMembers,
+        ["/projects/{Id:guid}/requests/new"] = ProjectEditors,
+        // Asked with a real request of the project (the seeded take's), so 200 means the page really rendered it.
+        ["/projects/{Id:guid}/requests/{RequestId:guid}"] = ProjectMembers,
+        ["/projects/{Id:guid}/approvals"] = ProjectOwners,
+        ["/requests"] = SignedIn,
 
         ["/admin/users"] = Admins,
         ["/admin/providers"] = Admins,

@@ -18,6 +18,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private readonly Dictionary<Who, HttpClient> clients = [];
     private Guid projectId;
     private Guid takeId;
+    private Guid requestId;
 
     public async Task InitializeAsync()
     {
@@ -32,7 +33,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         projectId = created.Value;
         foreach (var (who, role) in new[] { (Who.Editor, ProjectRole.Editor), (Who.Reviewer, ProjectRole.Reviewer), (Who.Viewer, ProjectRole.Viewer) })
             Assert.True((await projects.AddMemberAsync(owner, projectId, $"{who.ToString().ToLowerInvariant()}@example.com", role)).Succeeded);
-        takeId = (await Media.TakeSeeder.SeedAsync(factory.Services, projectId, owner.UserId, [0, 0, 0, 1], [0xFF, 0xD8, 0xFF])).Id;
+        var take = await Media.TakeSeeder.SeedAsync(factory.Services, projectId, owner.UserId, [0, 0, 0, 1], [0xFF, 0xD8, 0xFF]);
+        (takeId, requestId) = (take.Id, take.RenderRequestId);
 
         foreach (var who in Enum.GetValues<Who>())
             clients[who] = who == Who.Anonymous
@@ -56,7 +58,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         foreach (var (route, rule) in AccessMatrix.Routes.Where(r => r.Value.Method == "GET"))
         {
             var url = route.Replace("{Id:guid}", projectId.ToString())
-                .Replace("{videoId:guid}", takeId.ToString()).Replace("{variant}", "thumbnail");
+                .Replace("{videoId:guid}", takeId.ToString()).Replace("{variant}", "thumbnail")
+                .Replace("{RequestId:guid}", requestId.ToString());
             foreach (var who in Enum.GetValues<Who>())
             {
                 var response = await clients[who].GetAsync(url);

@@ -1,0 +1,166 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using VideoHub.Domain.Policy;
+using VideoHub.Domain.Providers;
+using VideoHub.Features.Policy;
+using VideoHub.Features.Projects;
+using VideoHub.Features.Rendering;
+using VideoHub.Features.Requests.Components;
+
+namespace VideoHub.Features.Requests.Pages;
+
+public partial class NewRequestPage
+{
+    [Inject] private RequestFormService Forms { get; set; } = default!;
+    [Inject] private RenderRequestService Renders { get; set; } = default!;
+    [Inject] private ILogger<NewRequestPage> Log { get; set; } = default!;
+
+    /// <summary>A request to start from ("Duplicate", "Re-run with changes").</summary>
+    [SupplyParameterFromQuery(Name = "from")] public Guid? From { get; set; }
+
+    private RequestFormContext? context;
+    private RequestFormInput input = new();
+    private string aspect = "16:9";
+    private PolicyCheckResult? check;
+    private string checkedPrompt = "";
+    private int checkVersion;
+    private bool checking, submitting, confirmWarnings;
+    private string? error;
+
+    protected override bool Allows(ProjectGrant access) => access.CanEdit && !access.IsArchived;
+
+    protected override async Task OnProjectLoadedAsync(ProjectDetails project)
+    {
+        context = await Forms.LoadAsync(Actor, project.Id);
+        if (context is null) { Navigation.NotFound(); return; }
+        input = context.Defaults;
+        if (From is { } from && await Renders.GetAsync(Actor, from) is { } source && source.ProjectId == project.Id)
+        {
+            input.Prompt = source.Prompt;
+            if (context.Providers.Any(p => p.Id == source.ProviderId && p.Models.Any(m => m.Model == source.Model)))
+            {
+                input.ProviderId = source.ProviderId;
+                input.Model = source.Model;
+                input.Size = source.Size;
+                input.Seconds = source.Seconds;
+            }
+        }
+        aspect = RequestText.Aspect(input.Size) is { Length: > 0 } a ? a : "16:9";
+        await RunCheckAsync();
+    }
+
+    private ProviderChoice? Provider => context?.Providers.FirstOrDefault(p => p.Id == input.ProviderId);
+    private IReadOnlyList<ProviderModelProfile> Models => Provider?.Models ?? [];
+    private ProviderModelProfile? Profile => Models.FirstOrDefault(m => m.Model == input.Model);
+    private IEnumerable<string> Aspects => (Profile?.Sizes ?? []).Select(s => RequestText.Aspect(s.Size)).Distinct().OrderBy(a => a == "9:16");
+    private IEnumerable<ProviderModelSize> Sizes => (Profile?.Sizes ?? []).Where(s => RequestText.Aspect(s.Size) == aspect);
+
+    /// <summary>Warnings other than "needs approval" need the author's explicit confirmation.</summary>
+    private bool HasWarningsToConfirm => check is not null && RequestFormService.NeedsConfirmation(check);
+
+    private bool CanSubmit =>
+        !submitting && !checking && check is not null && !string.IsNullOrWhiteSpace(input.Prompt)
+        && (!check.IsBlocked || (context!.IsAdmin && !string.IsNullOrWhiteSpace(input.OverrideReason)))
+        && (!HasWarningsToConfirm || (confirmWarnings && !string.IsNullOrWhiteSpace(input.WarningReason)));
+
+    private Task ProviderChangedAsync(string id)
+    {
+        input.ProviderId = id;
+        return ModelChangedAsync(Models.FirstOrDefault()?.Model ?? "");
+    }
+
+    private Task ModelChangedAsync(string model)
+    {
+        input.Model = model;
+        if (!Aspects.Contains(aspect)) aspect = Aspects.FirstOrDefault() ?? "16:9";
+        if (Profile is { } p && !p.Seconds.Contains(input.Seconds)) input.Seconds = p.Seconds.FirstOrDefault();
+        return AspectChangedAsync(aspect);
+    }
+
+    private Task AspectChangedAsync(string value)
+    {
+        aspect = value;
+        if (!Sizes.Any(s => s.Size == input.Size)) input.Size = Sizes.FirstOrDefault()?.Size ?? "";
+        return RunCheckAsync();
+    }
+
+    private Task SizeChangedAsync(string size) { input.Size = size; return RunCheckAsync(); }
+
+    private Task SecondsChangedAsync(int seconds) { input.Seconds = seconds; return RunCheckAsync(); }
+
+    private Task PromptChangedAsync(string? prompt) { input.Prompt = prompt ?? ""; return RunCheckAsync(); }
+
+    private Task ImageChangedAsync(ImageReferencePicker.Picked? picked)
+    {
+        input.ImageBytes = picked?.Bytes;
+        input.ImageContentType = picked?.ContentType;
+        input.ImageName = picked?.Name;
+        return RunCheckAsync();
+    }
+
+    /// <summary>
+    /// Runs the pre-check off the renderer's thread on a copy of the form; an answer that arrives after a newer
+    /// check started is dropped, so a slow check never overwrites what the user typed since.
+    /// </summary>
+    private async Task RunCheckAsync()
+    {
+        if (context is null) return;
+        var version = ++checkVersion;
+        var snapshot = Copy(input);
+        checking = true;
+        try
+        {
+            var result = await Task.Run(() => Forms.CheckAsync(snapshot, context.Budget));
+            if (version != checkVersion) return;
+            check = result;
+            checkedPrompt = snapshot.Prompt;
+            error = null;
+        }
+        catch (Exception ex)
+        {
+            Log.LogWarning(ex, "The pre-check failed while typing");
+            if (version == checkVersion) error = "The pre-check could not run; try again in a moment.";
+        }
+        finally
+        {
+            if (version == checkVersion) checking = false;
+        }
+    }
+
+    private async Task SubmitAsync()
+    {
+        if (!CanSubmit) return;
+        submitting = true;
+        error = null;
+        try
+        {
+            var outcome = await Forms.SubmitAsync(Actor, Id, Copy(input));
+            if (!outcome.Succeeded)
+            {
+                error = outcome.Error;
+                if (outcome.Check is { } c) { check = c; checkedPrompt = input.Prompt; }
+                return;
+            }
+            Snackbar.Add(outcome.AwaitingApproval
+                ? "Sent for approval: an Owner must approve this render before it is sent to the provider."
+                : "Queued: the render starts shortly.", outcome.AwaitingApproval ? Severity.Info : Severity.Success);
+            Navigation.NavigateTo($"/projects/{Id}/requests/{outcome.RequestId}");
+        }
+        catch (Exception ex)
+        {
+            Log.LogError(ex, "Submitting a render request failed");
+            error = "The request could not be submitted; nothing was changed. Try again.";
+        }
+        finally
+        {
+            submitting = false;
+        }
+    }
+
+    private static RequestFormInput Copy(RequestFormInput i) => new()
+    {
+        ProviderId = i.ProviderId, Model = i.Model, Size = i.Size, Seconds = i.Seconds, Prompt = i.Prompt,
+        ImageBytes = i.ImageBytes, ImageContentType = i.ImageContentType, ImageName = i.ImageName,
+        WarningReason = i.WarningReason, OverrideReason = i.OverrideReason,
+    };
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using VideoHub.Data;
+using VideoHub.Domain.Users;
+using VideoHub.Features.Projects;
+
+namespace VideoHub.E2E.Features.Requests;
+
+/// <summary>An editor's render request in Chromium, through the real pre-check, render pipeline and local provider.</summary>
+public sealed class RequestFlowBrowserTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const string Password = "correct horse battery staple";
+
+    [Fact]
+    public async Task BlockedPrompt_IsHighlighted_ThenTheFixedPromptRenders_AndTheTakePlays()
+    {
+        var ana = await UserAsync("ana@example.com", "Ana Lima");
+        Guid projectId;
+        using (var scope = app.Services.CreateScope())
+            projectId = (await scope.ServiceProvider.GetRequiredService<ProjectService>()
+                .CreateAsync(ana, new ProjectInput { Name = "Harbour Spot", Brief = "Quiet mornings." })).Value;
+        var page = await SignInAsync("ana@example.com");
+
+        await page.GotoAsync($"/projects/{projectId}/requests/new");
+        await page.WaitForInteractiveAsync();
+        await page.FillAsync("#prompt", "Mickey Mouse walks along a harbour at dawn, slow dolly in");
+        await Assertions.Expect(page.Locator("#prompt-preview mark")).ToHaveTextAsync("Mickey Mouse");
+        await Assertions.Expect(page.Locator("[data-testid=finding]").First).ToContainTextAsync("Copyrighted character");
+        await Assertions.Expect(page.Locator("#submit-request")).ToBeDisabledAsync();
+        await page.ScreenshotAsync("requests-form-blocked");
+
+        await page.FillAsync("#prompt", "A cartoon mouse in red shorts walks along a harbour at dawn, slow dolly in");
+        await Assertions.Expect(page.Locator("#prompt-preview mark")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#submit-request")).ToBeEnabledAsync();
+        await page.ClickAsync("#submit-request");
+        await page.WaitForURLAsync(url => url.Contains("/requests/") && !url.EndsWith("/new"));
+        await page.WaitForInteractiveAsync();
+
+        // The bar is shown while the render is on its way and moves (or completes) without a reload.
+        var progress = page.Locator("[data-testid=progress]");
+        await Assertions.Expect(progress).ToBeVisibleAsync();
+        var seen = new SortedSet<int>();
+        while (await page.Locator("[data-testid=state-chip][data-state=Ready]").CountAsync() == 0)
+        {
+            Assert.Equal(0, await page.Locator("[data-testid=state-chip][data-state=Failed]").CountAsync());
+            if (await progress.CountAsync() > 0 && await progress.GetAttributeAsync("data-progress") is { } p) seen.Add(int.Parse(p));
+            await page.WaitForTimeoutAsync(100);
+        }
+        Assert.NotEmpty(seen);
+        await Assertions.Expect(page.Locator("[data-testid=history-item]")).Not.ToHaveCountAsync(0);
+
+        var take = page.Locator("video#take");
+        await Assertions.Expect(take).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => { const v = document.querySelector('#take'); return v && v.readyState >= 1 && v.duration > 3; }");
+        var duration = await page.EvaluateAsync<double>("() => document.querySelector('#take').duration");
+        Assert.InRange(duration, 3.5, 4.5);
+        await page.EvaluateAsync("async () => { const v = document.querySelector('#take'); v.muted = true; await v.play(); }");
+        await page.WaitForFunctionAsync("() => document.querySelector('#take').currentTime > 0.5");
+        await page.ScreenshotAsync("requests-request-playing");
+
+        await page.ClickAsync("#tab-requests");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator("[data-testid=request-row]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=request-row] [data-testid=state-chip]")).ToHaveAttributeAsync("data-state", "Ready");
+        await page.ScreenshotAsync("requests-list");
+    }
+
+    private async Task<IPage> SignInAsync(string email)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input\\.Email", email);
+        await page.FillAsync("#Input\\.Password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.WaitForInteractiveAsync();
+        return page;
+    }
+
+    private async Task<Actor> UserAsync(string email, string name)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTime.UtcNow };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        return new Actor(user.Id, name, false);
+    }
+}
