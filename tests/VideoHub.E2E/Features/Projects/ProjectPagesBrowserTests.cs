@@ -66,6 +66,7 @@ public sealed class ProjectPagesBrowserTests(AppFixture app) : IClassFixture<App
         await page.ScreenshotAsync("projects-settings-error");
 
         await page.GotoAsync("/projects");
+        await page.WaitForInteractiveAsync();
         await page.ClickAsync("text=Summer Trailer");
         await Assertions.Expect(page.Locator("#project-name")).ToHaveTextAsync("Summer Trailer");
         await page.ScreenshotAsync("projects-overview");
