@@ -10,14 +10,13 @@ namespace VideoHub.E2E.Admin;
 /// <summary>An administrator uses the three admin pages in a real browser; screenshots in light and dark land in the screenshot folder.</summary>
 public sealed class AdminPagesTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private const string Password = "correct horse battery staple";
 
     [Fact]
     public async Task Admin_CreatesAUser_SeesItAudited_AndChecksTheSystem()
     {
-        await CreateAdminAsync("root@example.com", "Rita Root");
+        await app.CreateAdminAsync("root@example.com", "Rita Root");
         var page = await app.NewPageAsync();
-        await SignInAsync(page, "root@example.com");
+        await page.SignInAsync("root@example.com");
 
         await page.GotoAsync("/admin/users");
         await page.WaitForInteractiveAsync();
@@ -86,24 +85,4 @@ public sealed class AdminPagesTests(AppFixture app) : IClassFixture<AppFixture>
 
     private static Task<string> BackgroundAsync(IPage page) =>
         page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
-
-    private async Task CreateAdminAsync(string email, string displayName)
-    {
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        if (!await roles.RoleExistsAsync(Roles.Admin)) await roles.CreateAsync(new IdentityRole(Roles.Admin));
-        Assert.True((await users.AddToRoleAsync(user, Roles.Admin)).Succeeded);
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name='Input.Email']", email);
-        await page.FillAsync("input[name='Input.Password']", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
-    }
 }

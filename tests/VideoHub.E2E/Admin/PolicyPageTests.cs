@@ -10,14 +10,13 @@ namespace VideoHub.E2E.Admin;
 /// <summary>An administrator tries a prompt against the content rules and adds a rule, in a real browser.</summary>
 public sealed class PolicyPageTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private const string Password = "correct horse battery staple";
 
     [Fact]
     public async Task Admin_TriesAPrompt_SeesTheMatchHighlighted_AndAddsARule()
     {
-        await CreateAdminAsync("policy.admin@example.com");
+        await app.CreateAdminAsync("policy.admin@example.com", "Pia Policy");
         var page = await app.NewPageAsync();
-        await SignInAsync(page, "policy.admin@example.com");
+        await page.SignInAsync("policy.admin@example.com");
 
         await page.GotoAsync("/admin/policy");
         await page.WaitForInteractiveAsync();
@@ -43,25 +42,5 @@ public sealed class PolicyPageTests(AppFixture app) : IClassFixture<AppFixture>
         await page.ClickAsync("#try-prompt-check");
         await Expect(page.Locator("[data-testid=highlight]")).ToHaveTextAsync(["Globex"]);
         await page.ScreenshotAsync("admin-policy-light");
-    }
-
-    private async Task CreateAdminAsync(string email)
-    {
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Pia Policy", CreatedAt = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        if (!await roles.RoleExistsAsync(Roles.Admin)) await roles.CreateAsync(new IdentityRole(Roles.Admin));
-        Assert.True((await users.AddToRoleAsync(user, Roles.Admin)).Succeeded);
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name='Input.Email']", email);
-        await page.FillAsync("input[name='Input.Password']", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
     }
 }
