@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using VideoHub.Domain.Audit;
+using VideoHub.Domain.Batches;
+using VideoHub.Domain.Catalog;
+using VideoHub.Domain.Notifications;
 using VideoHub.Domain.Policy;
 using VideoHub.Domain.Projects;
 using VideoHub.Domain.Providers;
@@ -25,6 +28,12 @@ public class VideoHubDbContext(DbContextOptions<VideoHubDbContext> options) : Id
     public DbSet<RenderRequest> RenderRequests => Set<RenderRequest>();
     public DbSet<RenderEvent> RenderEvents => Set<RenderEvent>();
     public DbSet<Video> Videos => Set<Video>();
+    public DbSet<CatalogItem> CatalogItems => Set<CatalogItem>();
+    public DbSet<CatalogItemVersion> CatalogItemVersions => Set<CatalogItemVersion>();
+    public DbSet<CatalogRegistration> CatalogRegistrations => Set<CatalogRegistration>();
+    public DbSet<RenderRequestCatalogItem> RenderRequestCatalogItems => Set<RenderRequestCatalogItem>();
+    public DbSet<Batch> Batches => Set<Batch>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,8 +1,14 @@
 using VideoHub.Features.Admin;
+using VideoHub.Features.Api;
+using VideoHub.Features.Batches;
+using VideoHub.Features.Catalog;
+using VideoHub.Features.Gallery;
+using VideoHub.Features.Lineage;
 using VideoHub.Features.Policy;
 using VideoHub.Features.Projects;
 using VideoHub.Features.Rendering;
 using VideoHub.Features.Requests;
+using VideoHub.Features.Review;
 using VideoHub.Features.Setup;
 
 namespace VideoHub.Features;
@@ -18,6 +24,12 @@ public static class FeatureRegistration
         services.AddPolicyFeature();
         services.AddRenderingFeature();
         services.AddRequestsFeature();
+        services.AddCatalogFeature();
+        services.AddReviewFeature();
+        services.AddGalleryFeature();
+        services.AddBatchesFeature();
+        services.AddLineageFeature();
+        services.AddApiFeature();
         return services;
     }
 
@@ -26,6 +38,12 @@ public static class FeatureRegistration
         endpoints.MapSetupFeature();
         endpoints.MapAdminFeature();
         endpoints.MapRenderingFeature();
+        endpoints.MapCatalogFeature();
+        endpoints.MapReviewFeature();
+        endpoints.MapGalleryFeature();
+        endpoints.MapBatchesFeature();
+        endpoints.MapLineageFeature();
+        endpoints.MapApiFeature();
         return endpoints;
     }
 }

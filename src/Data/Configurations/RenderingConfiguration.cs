@@ -28,6 +28,10 @@ public sealed class RenderRequestConfiguration : IEntityTypeConfiguration<Render
         e.Property(r => r.DecisionNote).HasMaxLength(1000);
         e.Property(r => r.ProviderJobId).HasMaxLength(200);
         e.Property(r => r.ClientToken).HasMaxLength(100);
+        e.Property(r => r.BatchCustomId).HasMaxLength(64);
+        e.HasOne<VideoHub.Domain.Batches.Batch>().WithMany().HasForeignKey(r => r.BatchId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(r => new { r.BatchId, r.BatchCustomId }).IsUnique();
+        e.HasIndex(r => r.ParentVideoId);
         e.Property(r => r.Version).IsConcurrencyToken();
         e.HasMany(r => r.Events).WithOne().HasForeignKey(v => v.RenderRequestId).OnDelete(DeleteBehavior.Cascade);
 
@@ -60,6 +64,8 @@ public sealed class VideoConfiguration : IEntityTypeConfiguration<Video>
         // One take per request: a retried download can never make a second one.
         e.HasIndex(v => v.RenderRequestId).IsUnique();
         e.HasIndex(v => new { v.ProjectId, v.CreatedAt });
+        e.HasIndex(v => v.StackId);
+        e.HasIndex(v => v.ParentVideoId);
         e.Property(v => v.Operation).HasConversion<string>().HasMaxLength(20);
         e.Property(v => v.ProviderId).HasMaxLength(ProviderDefinition.IdMaxLength);
         e.Property(v => v.ProviderJobId).HasMaxLength(200);

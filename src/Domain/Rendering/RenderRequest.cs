@@ -24,6 +24,8 @@ public class RenderRequest
     /// <summary>The take this remixes, edits or extends.</summary>
     public Guid? ParentVideoId { get; set; }
     public Guid? BatchId { get; set; }
+    /// <summary>The row's id inside its batch file (unique per batch), for mapping results back.</summary>
+    public string? BatchCustomId { get; set; }
 
     /// <summary>The guardrail pre-check result as it was when the request was made (JSON).</summary>
     public string PreCheckJson { get; set; } = "{}";

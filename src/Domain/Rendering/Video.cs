@@ -9,6 +9,8 @@ public class Video
     public Guid ProjectId { get; set; }
     public Guid RenderRequestId { get; set; }
     public Guid? ParentVideoId { get; set; }
+    /// <summary>The root take of this take's version stack (its own id for a fresh take); set when the take is made.</summary>
+    public Guid StackId { get; set; }
     public RenderOperation Operation { get; set; }
     public string ProviderId { get; set; } = "";
     public string ProviderJobId { get; set; } = "";

@@ -65,9 +65,12 @@ public sealed class RenderDownloader(IDbContextFactory<VideoHubDbContext> dbFact
         }
 
         var now = sweep.Now;
+        var stackId = row.ParentVideoId is { } parentId
+            ? await db.Videos.Where(v => v.Id == parentId).Select(v => (Guid?)v.StackId).FirstOrDefaultAsync(ct) ?? videoId
+            : videoId;
         db.Videos.Add(new Video
         {
-            Id = videoId, ProjectId = row.ProjectId, RenderRequestId = row.Id, ParentVideoId = row.ParentVideoId,
+            Id = videoId, ProjectId = row.ProjectId, RenderRequestId = row.Id, ParentVideoId = row.ParentVideoId, StackId = stackId,
             Operation = row.Operation, ProviderId = row.ProviderId, ProviderJobId = row.ProviderJobId, Model = row.Model,
             Prompt = row.Prompt, VideoKey = keys[ContentVariant.Video], ThumbnailKey = keys[ContentVariant.Thumbnail],
             SpritesheetKey = keys[ContentVariant.Spritesheet], DurationSeconds = facts.Probe.DurationSeconds,
