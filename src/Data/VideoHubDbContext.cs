@@ -9,6 +9,7 @@ using VideoHub.Domain.Policy;
 using VideoHub.Domain.Projects;
 using VideoHub.Domain.Providers;
 using VideoHub.Domain.Rendering;
+using VideoHub.Domain.Review;
 
 namespace VideoHub.Data;
 
@@ -34,6 +35,8 @@ public class VideoHubDbContext(DbContextOptions<VideoHubDbContext> options) : Id
     public DbSet<RenderRequestCatalogItem> RenderRequestCatalogItems => Set<RenderRequestCatalogItem>();
     public DbSet<Batch> Batches => Set<Batch>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
+    public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using VideoHub.Domain.Policy;
 using VideoHub.Domain.Providers;
+using VideoHub.Domain.Rendering;
 
 namespace VideoHub.Features.Policy;
 

@@ -1,15 +1,7 @@
 using VideoHub.Domain.Policy;
+using VideoHub.Domain.Rendering;
 
 namespace VideoHub.Features.Policy;
-
-/// <summary>What a render request asks the provider to do.</summary>
-public enum RenderOperation
-{
-    Create,
-    Remix,
-    Edit,
-    Extend,
-}
 
 /// <summary>The first-frame image: its bytes, or a path to a file on the server, and the content type the user declared.</summary>
 public sealed record ImageReferenceInput(string? DeclaredContentType)

@@ -1,5 +1,6 @@
 using VideoHub.Domain.Policy;
 using VideoHub.Domain.Providers;
+using VideoHub.Domain.Rendering;
 using VideoHub.Features.Policy;
 
 namespace VideoHub.Features.Requests;
@@ -19,6 +20,11 @@ public sealed class RequestFormInput
     public string? WarningReason { get; set; }
     /// <summary>An Admin's reason to send a blocked request anyway.</summary>
     public string? OverrideReason { get; set; }
+    /// <summary>Create, or remix/edit/extend of <see cref="ParentVideoId"/>.</summary>
+    public RenderOperation Operation { get; set; } = RenderOperation.Create;
+    public Guid? ParentVideoId { get; set; }
+    /// <summary>Catalog items attached by @-mention, in the order they were chosen.</summary>
+    public List<Guid> CatalogItemIds { get; set; } = [];
 }
 
 /// <summary>A provider the form offers, with its enabled model profiles.</summary>

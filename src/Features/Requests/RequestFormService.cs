@@ -9,7 +9,6 @@ using VideoHub.Features.Projects;
 using VideoHub.Features.Rendering;
 using VideoHub.Media;
 using VideoHub.Providers;
-using PolicyOperation = VideoHub.Features.Policy.RenderOperation;
 using RenderOperation = VideoHub.Domain.Rendering.RenderOperation;
 
 namespace VideoHub.Features.Requests;
@@ -91,7 +90,7 @@ public sealed class RequestFormService(ProjectService projects, VideoProviderReg
     }
 
     private static PolicyCheckInput ToCheckInput(RequestFormInput input, BudgetInput budget) =>
-        new(input.Prompt ?? "", input.ProviderId, input.Model, PolicyOperation.Create)
+        new(input.Prompt ?? "", input.ProviderId, input.Model, RenderOperation.Create)
         {
             Size = input.Size, Seconds = input.Seconds, Budget = budget,
             ImageReference = input.ImageBytes is { } bytes ? ImageReferenceInput.FromBytes(bytes, input.ImageContentType) : null,

@@ -1,4 +1,5 @@
 using VideoHub.Domain.Policy;
+using VideoHub.Domain.Rendering;
 using VideoHub.Features.Policy;
 
 namespace VideoHub.Tests.Features.Policy;
