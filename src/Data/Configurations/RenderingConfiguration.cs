@@ -25,6 +25,8 @@ public sealed class RenderRequestConfiguration : IEntityTypeConfiguration<Render
         e.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
         e.Property(r => r.FailureReason).HasConversion<string>().HasMaxLength(30);
         e.Property(r => r.ProviderMessage).HasMaxLength(RenderRequest.ProviderMessageMaxLength);
+        e.Property(r => r.ProviderErrorCode).HasMaxLength(RenderRequest.ProviderCodeMaxLength);
+        e.Property(r => r.ProviderErrorParam).HasMaxLength(RenderRequest.ProviderCodeMaxLength);
         e.Property(r => r.DecisionNote).HasMaxLength(1000);
         e.Property(r => r.ProviderJobId).HasMaxLength(200);
         e.Property(r => r.ClientToken).HasMaxLength(100);

@@ -8,6 +8,7 @@ public class RenderRequest
 {
     public const int PromptMaxLength = 32_000;
     public const int ProviderMessageMaxLength = 2000;
+    public const int ProviderCodeMaxLength = 200;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ProjectId { get; set; }
@@ -40,6 +41,16 @@ public class RenderRequest
     public RenderFailureReason? FailureReason { get; set; }
     public string? ProviderMessage { get; set; }
     public string? DecisionNote { get; set; }
+    /// <summary>The provider's error code and field when it refused the request (e.g. moderation_blocked), so the page can explain it.</summary>
+    public string? ProviderErrorCode { get; set; }
+    public string? ProviderErrorParam { get; set; }
+
+    /// <summary>Records what the provider said when it refused the request (code and field), cut to the column size.</summary>
+    public void RecordProviderError(string? code, string? param)
+    {
+        ProviderErrorCode = code is { Length: > ProviderCodeMaxLength } ? code[..ProviderCodeMaxLength] : code;
+        ProviderErrorParam = param is { Length: > ProviderCodeMaxLength } ? param[..ProviderCodeMaxLength] : param;
+    }
 
     public string? ProviderJobId { get; set; }
     /// <summary>The Idempotency-Key of the submission, saved before the POST and reused by every retry of it.</summary>

@@ -50,4 +50,6 @@ public sealed record PreCheckSnapshot(IReadOnlyList<PolicyFinding> Findings, dec
 public sealed record SubmitOutcome(Guid? RequestId, bool AwaitingApproval, string? Error, PolicyCheckResult? Check)
 {
     public bool Succeeded => RequestId is not null;
+    /// <summary>When the pre-check blocked the submission: the Blocked request that records it (null if none could be kept).</summary>
+    public Guid? BlockedRequestId { get; init; }
 }

@@ -49,7 +49,10 @@ public sealed class RequestFormService(ProjectService projects, VideoProviderReg
         var overrideReason = input.OverrideReason?.Trim();
         var overriding = check.IsBlocked && actor.IsAdmin && !string.IsNullOrEmpty(overrideReason);
         if (check.IsBlocked && !overriding)
-            return new SubmitOutcome(null, false, "The pre-check blocks this request; change it as the findings suggest.", check);
+            return new SubmitOutcome(null, false, "The pre-check blocks this request; change it as the findings suggest.", check)
+            {
+                BlockedRequestId = await BlockedRequests.RecordAsync(renders, actor, projectId, input, check, ct),
+            };
         if (overrideReason is { Length: > 1000 })
             return new SubmitOutcome(null, false, "Keep the override reason under 1000 characters.", check);
 

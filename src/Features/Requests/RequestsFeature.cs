@@ -6,6 +6,8 @@ public static class RequestsFeature
     {
         services.AddScoped<RequestFormService>();
         services.AddScoped<MyRequestsService>();
+        services.AddScoped<RequestPrefillService>();
+        services.AddSingleton<Images.ImageFitter>();
         return services;
     }
 }

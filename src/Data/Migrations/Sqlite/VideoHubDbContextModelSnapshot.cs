@@ -1012,6 +1012,14 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .HasMaxLength(32000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProviderErrorCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderErrorParam")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProviderId")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -91,8 +91,9 @@ public sealed class RenderPoller(IDbContextFactory<VideoHubDbContext> dbFactory,
                 row.NextAttemptAt = now; // provider links expire: download at once
                 break;
             case ProviderVideoStatus.Failed:
-                var reason = video.Error?.IsPolicyRejection == true ? RenderFailureReason.BlockedByPolicy : RenderFailureReason.ProviderFailed;
+                var reason = video.Error?.IsPolicyRejection == true ? RenderFailureReason.RejectedByProvider : RenderFailureReason.ProviderFailed;
                 row.Fail(reason, video.Error?.Message ?? "The provider could not render this video.", now, By);
+                row.RecordProviderError(video.Error?.Code, null);
                 break;
             default:
                 row.Progress = Math.Clamp(Math.Max(row.Progress, video.Progress), 0, 99);

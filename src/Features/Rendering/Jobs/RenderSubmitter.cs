@@ -99,11 +99,9 @@ public sealed class RenderSubmitter(IDbContextFactory<VideoHubDbContext> dbFacto
         var error = result.Error;
         switch (error.Kind)
         {
-            case ProviderErrorKind.RejectedByPolicy:
-                row.Fail(RenderFailureReason.BlockedByPolicy, error.Message, sweep.Now, By);
-                return await sweep.SaveAsync(db, row, ct);
-            case ProviderErrorKind.InvalidRequest or ProviderErrorKind.NotFound:
+            case ProviderErrorKind.RejectedByPolicy or ProviderErrorKind.InvalidRequest or ProviderErrorKind.NotFound:
                 row.Fail(RenderFailureReason.RejectedByProvider, error.Message, sweep.Now, By);
+                row.RecordProviderError(ProviderRejectionCodes.Of(error), error.Param);
                 return await sweep.SaveAsync(db, row, ct);
             default:
                 // Timeout, dropped connection, 429, 5xx: the outcome may be unknown, so reconcile later.

@@ -17,6 +17,9 @@ public partial class NewRequestPage
 
     /// <summary>A request to start from ("Duplicate", "Re-run with changes").</summary>
     [SupplyParameterFromQuery(Name = "from")] public Guid? From { get; set; }
+    /// <summary>A take whose request to start from ("Re-run with changes" from a take).</summary>
+    [SupplyParameterFromQuery(Name = "take")] public Guid? Take { get; set; }
+    [Inject] private RequestPrefillService Prefill { get; set; } = default!;
 
     private RequestFormContext? context;
     private RequestFormInput input = new();
@@ -26,6 +29,7 @@ public partial class NewRequestPage
     private int checkVersion;
     private bool checking, submitting, confirmWarnings;
     private string? error;
+    private Guid? blockedRequestId;
 
     protected override bool Allows(ProjectGrant access) => access.CanEdit && !access.IsArchived;
 
@@ -34,9 +38,13 @@ public partial class NewRequestPage
         context = await Forms.LoadAsync(Actor, project.Id);
         if (context is null) { Navigation.NotFound(); return; }
         input = context.Defaults;
-        if (From is { } from && await Renders.GetAsync(Actor, from) is { } source && source.ProjectId == project.Id)
+        var source = From is { } from ? await Prefill.FromRequestAsync(Actor, project.Id, from)
+            : Take is { } take ? await Prefill.FromTakeAsync(Actor, project.Id, take) : null;
+        if (source is not null)
         {
             input.Prompt = source.Prompt;
+            (input.ImageBytes, input.ImageContentType, input.ImageName) = (source.ImageBytes, source.ImageContentType, source.ImageName);
+            (input.Operation, input.ParentVideoId, input.CatalogItemIds) = (source.Operation, source.ParentVideoId, source.CatalogItemIds);
             if (context.Providers.Any(p => p.Id == source.ProviderId && p.Models.Any(m => m.Model == source.Model)))
             {
                 input.ProviderId = source.ProviderId;
@@ -138,6 +146,7 @@ public partial class NewRequestPage
             if (!outcome.Succeeded)
             {
                 error = outcome.Error;
+                blockedRequestId = outcome.BlockedRequestId;
                 if (outcome.Check is { } c) { check = c; checkedPrompt = input.Prompt; }
                 return;
             }
@@ -162,5 +171,6 @@ public partial class NewRequestPage
         ProviderId = i.ProviderId, Model = i.Model, Size = i.Size, Seconds = i.Seconds, Prompt = i.Prompt,
         ImageBytes = i.ImageBytes, ImageContentType = i.ImageContentType, ImageName = i.ImageName,
         WarningReason = i.WarningReason, OverrideReason = i.OverrideReason,
+        Operation = i.Operation, ParentVideoId = i.ParentVideoId, CatalogItemIds = [.. i.CatalogItemIds],
     };
 }

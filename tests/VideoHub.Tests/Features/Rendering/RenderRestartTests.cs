@@ -63,13 +63,14 @@ public sealed class RenderSubmitTimeoutTests : RenderingTestBase
     }
 
     [Fact]
-    public async Task ProviderModeration_FailsTheRequest_AsBlockedByPolicy_WithTheProvidersMessage()
+    public async Task ProviderModeration_FailsTheRequest_AsRejectedByProvider_WithTheProvidersCodeAndMessage()
     {
         var id = await QueuedAsync("a scene with provider-block-test in it");
 
         var row = Assert.Single(await SweepUntilFinishedAsync([id]));
 
-        Assert.Equal((RenderState.Failed, RenderFailureReason.BlockedByPolicy), (row.State, row.FailureReason));
+        Assert.Equal((RenderState.Failed, RenderFailureReason.RejectedByProvider, "moderation_blocked"),
+            (row.State, row.FailureReason, row.ProviderErrorCode));
         Assert.Contains("moderation", row.ProviderMessage, StringComparison.OrdinalIgnoreCase);
     }
 }
