@@ -88,7 +88,8 @@ public sealed class RequestFormService(ProjectService projects, VideoProviderReg
 
     public static PreCheckSnapshot? ReadSnapshot(string json)
     {
-        try { return JsonSerializer.Deserialize<PreCheckSnapshot>(json, Json); }
+        // Requests made elsewhere (batches, the API, tests) may hold other JSON: no findings rather than a broken page.
+        try { return JsonSerializer.Deserialize<PreCheckSnapshot>(json, Json) is { } s ? s with { Findings = s.Findings ?? [] } : null; }
         catch (JsonException) { return null; }
     }
 
