@@ -60,14 +60,15 @@ public sealed record RenderRequestView(
     DateTime UpdatedAt,
     IReadOnlyList<RenderEventView> History,
     string? ProviderErrorCode = null,
-    string? ProviderErrorParam = null)
+    string? ProviderErrorParam = null,
+    string? AcknowledgedBy = null)
 {
     public static RenderRequestView From(RenderRequest r, bool withHistory) => new(
         r.Id, r.ProjectId, r.AuthorId, r.AuthorName, r.Operation, r.Prompt, r.ProviderId, r.Model, r.Size, r.Seconds,
         r.ParentVideoId, r.State, r.Progress, r.FailureReason, r.ProviderMessage, r.EstimatedCostUsd, r.ActualCostUsd,
         r.PreCheckJson, r.AcknowledgementReason, r.DecisionNote, r.VideoId, r.CreatedAt, r.UpdatedAt,
         withHistory ? r.Events.OrderBy(e => e.Id).Select(e => new RenderEventView(e.From, e.To, e.At, e.By, e.Message)).ToList() : [],
-        r.ProviderErrorCode, r.ProviderErrorParam);
+        r.ProviderErrorCode, r.ProviderErrorParam, r.AcknowledgedBy);
 }
 
 /// <summary>Filters of a project's request list; all optional. <see cref="After"/> is the previous page's cursor.</summary>
