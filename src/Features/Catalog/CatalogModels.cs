@@ -29,7 +29,7 @@ public sealed record CatalogQuery
 public sealed record CatalogCard(Guid Id, string Name, CatalogItemKind Kind, IReadOnlyList<string> Tags, RightsStatus Rights,
     DateTime? RightsExpireAt, bool IsRetired, Guid? CurrentVersionId, int VersionNumber, int UsageCount);
 
-public sealed record CatalogPage(IReadOnlyList<CatalogCard> Items, int Total, int Page, int PageSize)
+public sealed record CatalogListPage(IReadOnlyList<CatalogCard> Items, int Total, int Page, int PageSize)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }

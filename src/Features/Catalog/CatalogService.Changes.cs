@@ -117,6 +117,26 @@ public sealed partial class CatalogService
         return await SaveAsync(db, ct) ? CatalogResult<bool>.Ok(true) : CatalogResult<bool>.Invalid("The item changed meanwhile; reload and try again.");
     }
 
+    /// <summary>Sends a failed registration again (Editors and above).</summary>
+    public async Task<CatalogResult<bool>> RetryRegistrationAsync(Actor actor, Guid registrationId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.CatalogRegistrations.FirstOrDefaultAsync(r => r.Id == registrationId, ct);
+        if (row is null) return CatalogResult<bool>.Missing();
+        if (!await CanEditAsync(db, actor, ct)) return CatalogResult<bool>.Invalid(NotEditor);
+        if (row.Status != CatalogRegistrationStatus.Failed) return CatalogResult<bool>.Ok(false);
+        row.Status = CatalogRegistrationStatus.Pending;
+        row.Attempts = 0;
+        row.Error = null;
+        row.NextAttemptAt = Now;
+        row.UpdatedAt = Now;
+        var itemId = await db.CatalogItemVersions.Where(v => v.Id == row.CatalogItemVersionId).Select(v => v.CatalogItemId).FirstAsync(ct);
+        audit.Add(db, actor, AuditActions.CatalogRegistrationRetried, nameof(CatalogItem), itemId.ToString(),
+            $"Retried the registration with {row.ProviderId}.");
+        await db.SaveChangesAsync(ct);
+        return CatalogResult<bool>.Ok(true);
+    }
+
     private async Task<CatalogItemVersion?> StoreVersionAsync(Actor actor, CatalogItem item, StagedClip clip, string path, int number,
         DateTime now, CancellationToken ct)
     {

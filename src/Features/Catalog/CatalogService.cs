@@ -18,7 +18,7 @@ public sealed partial class CatalogService(IDbContextFactory<VideoHubDbContext> 
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<CatalogPage> ListAsync(Actor actor, CatalogQuery query, CancellationToken ct = default)
+    public async Task<CatalogListPage> ListAsync(Actor actor, CatalogQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var items = db.CatalogItems.AsNoTracking();
@@ -51,10 +51,11 @@ public sealed partial class CatalogService(IDbContextFactory<VideoHubDbContext> 
         var total = await items.CountAsync(ct);
         var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + size - 1) / size));
         var rows = await items.OrderBy(i => i.NormalizedName).Skip((page - 1) * size).Take(size)
-            .Select(i => new { i.Id, i.Name, i.Kind, i.Tags, i.RightsExpireAt, i.IsRetired, i.CurrentVersionId, i.CurrentVersionNumber, i.UsageCount })
+            .Select(i => new { i.Id, i.Name, i.Kind, i.Tags, i.RightsExpireAt, i.IsRetired, i.CurrentVersionId, i.CurrentVersionNumber,
+                UsageCount = db.RenderRequestCatalogItems.Count(u => u.CatalogItemId == i.Id) })
             .ToListAsync(ct);
         var now = Now;
-        return new CatalogPage(rows.Select(i => new CatalogCard(i.Id, i.Name, i.Kind, CatalogTags.Split(i.Tags),
+        return new CatalogListPage(rows.Select(i => new CatalogCard(i.Id, i.Name, i.Kind, CatalogTags.Split(i.Tags),
             CatalogRules.StatusAt(i.RightsExpireAt, now), i.RightsExpireAt, i.IsRetired, i.CurrentVersionId, i.CurrentVersionNumber,
             i.UsageCount)).ToList(), total, page, size);
     }
