@@ -33,6 +33,8 @@ public class VideoHubDbContext(DbContextOptions<VideoHubDbContext> options) : Id
     public DbSet<CatalogItemVersion> CatalogItemVersions => Set<CatalogItemVersion>();
     public DbSet<CatalogRegistration> CatalogRegistrations => Set<CatalogRegistration>();
     public DbSet<RenderRequestCatalogItem> RenderRequestCatalogItems => Set<RenderRequestCatalogItem>();
+    public DbSet<CatalogItemProject> CatalogItemProjects => Set<CatalogItemProject>();
+    public DbSet<CatalogRightsChange> CatalogRightsChanges => Set<CatalogRightsChange>();
     public DbSet<Batch> Batches => Set<Batch>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();

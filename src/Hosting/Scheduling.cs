@@ -1,4 +1,6 @@
 using Quartz;
+using VideoHub.Features.Catalog;
+using VideoHub.Features.Catalog.Registration;
 using VideoHub.Features.Rendering;
 using VideoHub.Features.Rendering.Jobs;
 
@@ -22,6 +24,8 @@ public static class Scheduling
             Every<PollRendersJob>(q, "render-poll", options.PollInterval);
             Every<DownloadRendersJob>(q, "render-download", options.DownloadInterval);
             Every<RenderHousekeepingJob>(q, "render-housekeeping", options.HousekeepingInterval);
+            var catalog = builder.Configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>() ?? new CatalogOptions();
+            Every<CatalogRegistrationJob>(q, "catalog-registration", catalog.RegistrationInterval);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using VideoHub.Domain.Catalog;
+using VideoHub.Domain.Projects;
 using VideoHub.Domain.Providers;
 using VideoHub.Domain.Rendering;
 
@@ -19,6 +20,10 @@ public sealed class CatalogItemConfiguration : IEntityTypeConfiguration<CatalogI
         e.Property(i => i.OwnerName).HasMaxLength(256).IsRequired();
         e.Property(i => i.Version).IsConcurrencyToken();
         e.HasMany(i => i.Versions).WithOne().HasForeignKey(v => v.CatalogItemId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(i => i.Tags).HasMaxLength(CatalogTags.ColumnMaxLength);
+        e.Property(i => i.RightsHolder).HasMaxLength(CatalogItem.RightsHolderMaxLength);
+        e.Property(i => i.LicenceNote).HasMaxLength(CatalogItem.LicenceNoteMaxLength);
+        e.HasIndex(i => new { i.IsRetired, i.Name });
     }
 }
 
@@ -61,5 +66,30 @@ public sealed class RenderRequestCatalogItemConfiguration : IEntityTypeConfigura
         e.HasIndex(x => x.CatalogItemId);
         e.Property(x => x.Name).HasMaxLength(CatalogItem.NameMaxLength).IsRequired();
         e.Property(x => x.ProviderCharacterId).HasMaxLength(200);
+    }
+}
+
+public sealed class CatalogItemProjectConfiguration : IEntityTypeConfiguration<CatalogItemProject>
+{
+    public void Configure(EntityTypeBuilder<CatalogItemProject> e)
+    {
+        e.HasKey(x => new { x.CatalogItemId, x.ProjectId });
+        e.HasOne<CatalogItem>().WithMany(i => i.AllowedProjects).HasForeignKey(x => x.CatalogItemId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => x.ProjectId);
+    }
+}
+
+public sealed class CatalogRightsChangeConfiguration : IEntityTypeConfiguration<CatalogRightsChange>
+{
+    public void Configure(EntityTypeBuilder<CatalogRightsChange> e)
+    {
+        e.HasOne<CatalogItem>().WithMany().HasForeignKey(x => x.CatalogItemId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => new { x.CatalogItemId, x.At });
+        e.Property(x => x.ByUserId).HasMaxLength(450);
+        e.Property(x => x.ByName).HasMaxLength(256);
+        e.Property(x => x.Summary).HasMaxLength(1000);
+        e.Property(x => x.Before).HasMaxLength(CatalogRightsChange.TextMaxLength);
+        e.Property(x => x.After).HasMaxLength(CatalogRightsChange.TextMaxLength);
     }
 }

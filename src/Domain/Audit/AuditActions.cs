@@ -51,4 +51,11 @@ public static class AuditActions
     public const string RenderRejected = "render.rejected";
     public const string RenderCancelled = "render.cancelled";
     public const string RenderBlockOverridden = "render.block-overridden";
+
+    public const string CatalogItemCreated = "catalog.item-created";
+    public const string CatalogItemUpdated = "catalog.item-updated";
+    public const string CatalogVersionAdded = "catalog.version-added";
+    public const string CatalogRightsChanged = "catalog.rights-changed";
+    public const string CatalogItemRetired = "catalog.item-retired";
+    public const string CatalogRegistrationRetried = "catalog.registration-retried";
 }

@@ -10,12 +10,16 @@ namespace VideoHub.Features.Policy;
 /// image reference and the budget. Called as the user types (content only, <see cref="CheckContentAsync"/>) and
 /// in full before anything is spent. Never throws for bad input: every problem is a finding.
 /// </summary>
-public sealed class PolicyCheck(IDbContextFactory<VideoHubDbContext> dbFactory, PolicyRuleCache rules, ILogger<PolicyCheck> log)
+public sealed class PolicyCheck(IDbContextFactory<VideoHubDbContext> dbFactory, PolicyRuleCache rules, TimeProvider clock,
+    ILogger<PolicyCheck> log)
 {
     public async Task<PolicyCheckResult> CheckAsync(PolicyCheckInput input, CancellationToken ct = default)
     {
         var findings = new List<PolicyFinding>();
         var (provider, profile) = await LoadProfileAsync(input.ProviderId, input.Model, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var attached = await CatalogCheck.LoadAsync(db, input, clock.GetUtcNow().UtcDateTime, ct);
+        if (attached.Count > 0 && input.CharacterNames.Count == 0) input = input with { CharacterNames = attached.Select(a => a.Name).ToList() };
         var modelProblem = CapabilityCheck.ModelFindings(input, provider, profile);
         findings.AddRange(modelProblem);
         if (profile is not null && modelProblem.Count == 0)
@@ -23,6 +27,8 @@ public sealed class PolicyCheck(IDbContextFactory<VideoHubDbContext> dbFactory, 
         if (input.ImageReference is { } image)
             findings.AddRange(await ImageReferenceCheck.FindingsAsync(image, input.Size, ct));
         findings.AddRange(await CheckContentAsync(input.Prompt, ct));
+        findings.AddRange(await CatalogCheck.FindingsAsync(db, input, attached,
+            profile?.Supports(ProviderOperations.Characters) == true, ct));
 
         var cost = profile is not null && input.Size is { } size && input.Seconds is { } seconds
             ? profile.EstimateCost(size, seconds) : null;

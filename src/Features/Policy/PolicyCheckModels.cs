@@ -26,6 +26,10 @@ public sealed record PolicyCheckInput(string Prompt, string ProviderId, string M
     public int? Seconds { get; init; }
     /// <summary>Names of the catalog characters attached to the request (the catalog check uses them).</summary>
     public IReadOnlyList<string> CharacterNames { get; init; } = [];
+    /// <summary>The catalog items attached (the catalog check loads them and fills <see cref="CharacterNames"/>).</summary>
+    public IReadOnlyList<Guid> CatalogItemIds { get; init; } = [];
+    /// <summary>The project the render is for: catalog rights must cover it.</summary>
+    public Guid? ProjectId { get; init; }
     public ImageReferenceInput? ImageReference { get; init; }
     /// <summary>Required for <see cref="RenderOperation.Extend"/>.</summary>
     public ExtensionChainInput? Chain { get; init; }

@@ -30,7 +30,8 @@ public sealed record NewRenderRequest(
     bool HasWarnings = false,
     string? AcknowledgementReason = null,
     string? ImageReferenceKey = null,
-    Guid? ParentVideoId = null);
+    Guid? ParentVideoId = null,
+    IReadOnlyList<Domain.Catalog.RenderRequestCatalogItem>? CatalogItems = null);
 
 public sealed record RenderEventView(RenderState From, RenderState To, DateTime At, string By, string? Message);
 

@@ -69,6 +69,12 @@ public sealed partial class RenderRequestService(IDbContextFactory<VideoHubDbCon
         if (target == RenderState.Blocked) request.FailureReason = RenderFailureReason.BlockedByPolicy;
         if (target == RenderState.Queued) request.NextAttemptAt = now;
         db.RenderRequests.Add(request);
+        // The catalog item versions (and provider character ids) this render uses, pinned with the request itself.
+        foreach (var pin in input.CatalogItems ?? [])
+        {
+            pin.RenderRequestId = request.Id;
+            db.RenderRequestCatalogItems.Add(pin);
+        }
 
         audit.Add(db, actor, AuditActions.RenderRequested, nameof(RenderRequest), request.Id.ToString(),
             $"Requested a {request.Seconds} s {request.Model} render ({target}).", request.ProjectId, after: request.PreCheckJson);

@@ -39,13 +39,17 @@ public sealed class RequestFormService(ProjectService projects, VideoProviderReg
 
     /// <summary>The full pre-check of what the form holds now; safe to call from any thread.</summary>
     public Task<PolicyCheckResult> CheckAsync(RequestFormInput input, BudgetInput budget, CancellationToken ct = default) =>
-        policy.CheckAsync(ToCheckInput(input, budget), ct);
+        CheckAsync(input, budget, null, ct);
+
+    /// <summary>The pre-check for a project: catalog rights are checked against <paramref name="projectId"/>.</summary>
+    public Task<PolicyCheckResult> CheckAsync(RequestFormInput input, BudgetInput budget, Guid? projectId, CancellationToken ct = default) =>
+        policy.CheckAsync(ToCheckInput(input, budget) with { ProjectId = projectId, CatalogItemIds = [.. input.CatalogItemIds] }, ct);
 
     public async Task<SubmitOutcome> SubmitAsync(Actor actor, Guid projectId, RequestFormInput input, CancellationToken ct = default)
     {
         var context = await LoadAsync(actor, projectId, ct);
         if (context is null) return new SubmitOutcome(null, false, "You cannot request renders in this project.", null);
-        var check = await CheckAsync(input, context.Budget, ct);
+        var check = await CheckAsync(input, context.Budget, projectId, ct);
         var overrideReason = input.OverrideReason?.Trim();
         var overriding = check.IsBlocked && actor.IsAdmin && !string.IsNullOrEmpty(overrideReason);
         if (check.IsBlocked && !overriding)
@@ -65,11 +69,14 @@ public sealed class RequestFormService(ProjectService projects, VideoProviderReg
             OverriddenBy = overriding ? actor.UserName : null,
             OverrideReason = overriding ? overrideReason : null,
         };
+        IReadOnlyList<Domain.Catalog.RenderRequestCatalogItem> pins;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            pins = await Catalog.CatalogPins.ResolveAsync(db, input.CatalogItemIds, input.ProviderId, ct);
         var imageKey = await StoreImageAsync(projectId, input, ct);
         var created = await renders.CreateAsync(actor, new NewRenderRequest(projectId, RenderOperation.Create, input.Prompt,
             input.ProviderId, input.Model, input.Size, input.Seconds,
             check.NeedsApproval ? PreCheckVerdict.NeedsApproval : PreCheckVerdict.Allowed,
-            JsonSerializer.Serialize(snapshot, Json), warned, reason, imageKey), ct);
+            JsonSerializer.Serialize(snapshot, Json), warned, reason, imageKey, CatalogItems: pins), ct);
         if (!created.Succeeded)
         {
             if (imageKey is not null) await storage.DeleteAsync(imageKey, ct);

@@ -377,6 +377,9 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AvailableToAllProjects")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -397,6 +400,11 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LicenceNote")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -422,6 +430,19 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.Property<DateTime?>("RetiredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RightsExpireAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RightsHolder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -437,7 +458,24 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedName")
                         .IsUnique();
 
+                    b.HasIndex("IsRetired", "Name");
+
                     b.ToTable("CatalogItems");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogItemProject", b =>
+                {
+                    b.Property<Guid>("CatalogItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CatalogItemId", "ProjectId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("CatalogItemProjects");
                 });
 
             modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogItemVersion", b =>
@@ -541,6 +579,49 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("CatalogRegistrations");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogRightsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CatalogItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatalogItemId", "At");
+
+                    b.ToTable("CatalogRightsChanges");
                 });
 
             modelBuilder.Entity("VideoHub.Domain.Catalog.RenderRequestCatalogItem", b =>
@@ -1358,6 +1439,21 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogItemProject", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Catalog.CatalogItem", null)
+                        .WithMany("AllowedProjects")
+                        .HasForeignKey("CatalogItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VideoHub.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogItemVersion", b =>
                 {
                     b.HasOne("VideoHub.Domain.Catalog.CatalogItem", null)
@@ -1378,6 +1474,15 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.HasOne("VideoHub.Domain.Providers.ProviderDefinition", null)
                         .WithMany()
                         .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogRightsChange", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Catalog.CatalogItem", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1591,6 +1696,8 @@ namespace VideoHub.Data.Migrations.Sqlite
 
             modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogItem", b =>
                 {
+                    b.Navigation("AllowedProjects");
+
                     b.Navigation("Versions");
                 });
 

@@ -18,10 +18,13 @@ public sealed class RenderSubmission(IMediaStorage storage)
         if (row.Operation == RenderOperation.Create)
         {
             var file = row.ImageReferenceKey is { } imageKey ? storage.GetFile(imageKey) : null;
+            var characters = await db.RenderRequestCatalogItems.AsNoTracking()
+                .Where(c => c.RenderRequestId == row.Id && c.ProviderCharacterId != null)
+                .OrderBy(c => c.Name).Select(c => c.ProviderCharacterId!).ToListAsync(ct);
             await using var image = file?.OpenRead();
             return await provider.CreateVideoAsync(new VideoCreateRequest(row.Prompt)
             {
-                Model = row.Model, Size = row.Size, Seconds = row.Seconds, IdempotencyKey = key,
+                Model = row.Model, Size = row.Size, Seconds = row.Seconds, IdempotencyKey = key, CharacterIds = characters,
                 ImageReference = image is null ? null : ImageReference.FromUpload(new UploadFile(image, file!.Name, ContentTypeOf(file.Name))),
             }, ct);
         }

@@ -98,6 +98,13 @@ public partial class NewRequestPage
 
     private Task PromptChangedAsync(string? prompt) { input.Prompt = prompt ?? ""; return RunCheckAsync(); }
 
+    private Task CatalogChangedAsync(Catalog.Components.CatalogMentionBox.Change change)
+    {
+        input.Prompt = change.Prompt;
+        input.CatalogItemIds = change.Items;
+        return RunCheckAsync();
+    }
+
     private Task ImageChangedAsync(ImageReferencePicker.Picked? picked)
     {
         input.ImageBytes = picked?.Bytes;
@@ -118,7 +125,7 @@ public partial class NewRequestPage
         checking = true;
         try
         {
-            var result = await Task.Run(() => Forms.CheckAsync(snapshot, context.Budget));
+            var result = await Task.Run(() => Forms.CheckAsync(snapshot, context.Budget, context.ProjectId));
             if (version != checkVersion) return;
             check = result;
             checkedPrompt = snapshot.Prompt;
@@ -172,5 +179,6 @@ public partial class NewRequestPage
         ImageBytes = i.ImageBytes, ImageContentType = i.ImageContentType, ImageName = i.ImageName,
         WarningReason = i.WarningReason, OverrideReason = i.OverrideReason,
         Operation = i.Operation, ParentVideoId = i.ParentVideoId, CatalogItemIds = [.. i.CatalogItemIds],
+        CatalogItemIds = [.. i.CatalogItemIds],
     };
 }
