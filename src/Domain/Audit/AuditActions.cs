@@ -51,4 +51,11 @@ public static class AuditActions
     public const string RenderRejected = "render.rejected";
     public const string RenderCancelled = "render.cancelled";
     public const string RenderBlockOverridden = "render.block-overridden";
+
+    public const string ReviewApproved = "review.approved";
+    public const string ReviewChangesRequested = "review.changes-requested";
+    public const string ReviewRejected = "review.rejected";
+    public const string ReviewCommentResolved = "review.comment-resolved";
+    public const string ReviewCommentReopened = "review.comment-reopened";
+    public const string ReviewReportExported = "review.report-exported";
 }
