@@ -73,7 +73,13 @@ public sealed class ReviewQueueService(IDbContextFactory<VideoHubDbContext> dbFa
             : db.Projects.Where(p => p.Members.Any(m => m.UserId == actor.UserId && (m.Role == ProjectRole.Owner || m.Role == ProjectRole.Reviewer))))
         .Where(p => p.ArchivedAt == null);
 
-    private sealed record Row(Video Video, RenderRequest Request, string ProjectName, int ApprovalsRequired);
+    private sealed class Row
+    {
+        public Video Video { get; init; } = null!;
+        public RenderRequest Request { get; init; } = null!;
+        public string ProjectName { get; init; } = "";
+        public int ApprovalsRequired { get; init; }
+    }
 
     private static IQueryable<Row> Awaiting(VideoHubDbContext db, Actor actor) =>
         from p in DecidingProjects(db, actor)
@@ -81,7 +87,7 @@ public sealed class ReviewQueueService(IDbContextFactory<VideoHubDbContext> dbFa
         join r in db.RenderRequests.AsNoTracking() on v.RenderRequestId equals r.Id
         where v.ReviewState == ReviewState.Pending
               && !db.ReviewDecisions.Any(d => d.VideoId == v.Id && d.ReviewerId == actor.UserId && d.SupersededAt == null)
-        select new Row(v, r, p.Name, p.Settings.ApprovalsRequired);
+        select new Row { Video = v, Request = r, ProjectName = p.Name, ApprovalsRequired = p.Settings.ApprovalsRequired };
 }
 
 public sealed record QueueFacets(

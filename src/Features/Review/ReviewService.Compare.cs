@@ -26,7 +26,7 @@ public sealed partial class ReviewService
         var left = rows.FirstOrDefault(x => x.v.Id == a);
         var right = rows.FirstOrDefault(x => x.v.Id == b);
         if (left is null || right is null) return null;
-        var summaries = await Summaries(db).Where(t => t.Id == a || t.Id == b).ToListAsync(ct);
+        var summaries = await Summaries(db, v => v.Id == a || v.Id == b).ToListAsync(ct);
 
         string Money(decimal? m) => m is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) + " USD" : "—";
         var parameters = new List<ParameterDifference>

@@ -25,7 +25,7 @@ public sealed partial class ReviewService(IDbContextFactory<VideoHubDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var grant = await ProjectAccess.GetAsync(db, actor, projectId, ct);
         if (!grant.CanView) return null;
-        var take = await Summaries(db).FirstOrDefaultAsync(t => t.Id == videoId && t.ProjectId == projectId, ct);
+        var take = await Summaries(db, v => v.Id == videoId && v.ProjectId == projectId).FirstOrDefaultAsync(ct);
         if (take is null) return null;
 
         var video = await db.Videos.AsNoTracking().FirstAsync(v => v.Id == videoId, ct);
@@ -37,8 +37,8 @@ public sealed partial class ReviewService(IDbContextFactory<VideoHubDbContext> d
                              join version in db.CatalogItemVersions on link.CatalogItemVersionId equals version.Id into versions
                              from version in versions.DefaultIfEmpty()
                              select new CatalogUse(link.Name, link.CatalogItemId, version == null ? null : (int?)version.Number)).ToListAsync(ct);
-        var parent = video.ParentVideoId is { } pid ? await Summaries(db).FirstOrDefaultAsync(t => t.Id == pid, ct) : null;
-        var children = await Summaries(db).Where(t => t.ParentVideoId == videoId).OrderBy(t => t.CreatedAt).ToListAsync(ct);
+        var parent = video.ParentVideoId is { } pid ? await Summaries(db, v => v.Id == pid).FirstOrDefaultAsync(ct) : null;
+        var children = (await Summaries(db, v => v.ParentVideoId == videoId).ToListAsync(ct)).OrderBy(t => t.CreatedAt).ToList();
         var stack = await StackAsync(db, projectId, video.StackId, ct);
         var decisions = await db.ReviewDecisions.AsNoTracking().Where(d => d.VideoId == videoId)
             .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).ToListAsync(ct);
@@ -58,7 +58,7 @@ public sealed partial class ReviewService(IDbContextFactory<VideoHubDbContext> d
     }
 
     private static async Task<IReadOnlyList<TakeSummary>> StackAsync(VideoHubDbContext db, Guid projectId, Guid stackId, CancellationToken ct) =>
-        ReviewRules.StackOrder(await Summaries(db).Where(t => t.ProjectId == projectId && t.StackId == stackId).ToListAsync(ct)).ToList();
+        ReviewRules.StackOrder(await Summaries(db, v => v.ProjectId == projectId && v.StackId == stackId).ToListAsync(ct)).ToList();
 
     /// <summary>Approve, request changes (note required) or reject (note required). A reviewer's new decision supersedes their previous one.</summary>
     public async Task<Result> DecideAsync(Actor actor, Guid videoId, ReviewVerdict verdict, string? note, CancellationToken ct = default)
@@ -117,8 +117,8 @@ public sealed partial class ReviewService(IDbContextFactory<VideoHubDbContext> d
 
     internal static string Excerpt(string prompt) => prompt.Length > 80 ? prompt[..79] + "…" : prompt;
 
-    internal static IQueryable<TakeSummary> Summaries(VideoHubDbContext db) =>
-        from v in db.Videos.AsNoTracking()
+    internal static IQueryable<TakeSummary> Summaries(VideoHubDbContext db, System.Linq.Expressions.Expression<Func<Video, bool>> filter) =>
+        from v in db.Videos.AsNoTracking().Where(filter)
         join r in db.RenderRequests on v.RenderRequestId equals r.Id
         select new TakeSummary(v.Id, v.ProjectId, v.StackId, v.ParentVideoId, v.Operation, v.Prompt, v.Model, v.Width, v.Height,
             v.DurationSeconds, v.ReviewState, v.IsPicked, v.CreatedAt, r.AuthorName);

@@ -6,7 +6,7 @@ namespace VideoHub.Features.Review.Report;
 
 public static class ReviewReportEndpoints
 {
-    public const string CsvRoute = "/projects/{Id:guid}/review-report.csv";
+    public const string CsvRoute = "/projects/{Id:guid}/review-report/csv";
 
     public static IEndpointRouteBuilder MapReviewReport(this IEndpointRouteBuilder endpoints)
     {
