@@ -39,6 +39,7 @@ public class VideoHubDbContext(DbContextOptions<VideoHubDbContext> options) : Id
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
+    public DbSet<ReviewCommentMention> ReviewCommentMentions => Set<ReviewCommentMention>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -34,3 +34,15 @@ public sealed class ReviewCommentConfiguration : IEntityTypeConfiguration<Review
         e.Property(c => c.ResolvedBy).HasMaxLength(256);
     }
 }
+
+public sealed class ReviewCommentMentionConfiguration : IEntityTypeConfiguration<ReviewCommentMention>
+{
+    public void Configure(EntityTypeBuilder<ReviewCommentMention> e)
+    {
+        e.HasKey(m => new { m.CommentId, m.UserId });
+        e.HasOne<ReviewComment>().WithMany().HasForeignKey(m => m.CommentId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(m => m.UserId);
+        e.Property(m => m.UserId).HasMaxLength(450);
+    }
+}

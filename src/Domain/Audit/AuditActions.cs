@@ -58,4 +58,10 @@ public static class AuditActions
     public const string CatalogRightsChanged = "catalog.rights-changed";
     public const string CatalogItemRetired = "catalog.item-retired";
     public const string CatalogRegistrationRetried = "catalog.registration-retried";
+    public const string ReviewApproved = "review.approved";
+    public const string ReviewChangesRequested = "review.changes-requested";
+    public const string ReviewRejected = "review.rejected";
+    public const string ReviewCommentResolved = "review.comment-resolved";
+    public const string ReviewCommentReopened = "review.comment-reopened";
+    public const string ReviewReportExported = "review.report-exported";
 }

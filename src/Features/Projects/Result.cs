@@ -59,4 +59,6 @@ public sealed class Result<T> : Result
     public static new Result<T> Invalid(IReadOnlyDictionary<string, string> errors) => new(ResultStatus.Invalid, errors, default);
     public static new Result<T> Invalid(string field, string message) =>
         Invalid(new Dictionary<string, string> { [field] = message });
+    public static new Result<T> Forbidden(string message) => new(ResultStatus.Forbidden, General(message), default);
+    public static Result<T> NotFound(string message = NotFoundMessage) => new(ResultStatus.NotFound, General(message), default);
 }

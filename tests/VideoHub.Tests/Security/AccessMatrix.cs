@@ -75,6 +75,13 @@ public static class AccessMatrix
         ["/projects/{Id:guid}/approvals"] = ProjectOwners,
         ["/requests"] = SignedIn,
 
+        // Review: the queue is everyone's own; a take's review page, compare, and the report belong to project members.
+        ["/review"] = SignedIn,
+        ["/projects/{Id:guid}/takes/{videoId:guid}/review"] = ProjectMembers,
+        ["/projects/{Id:guid}/compare"] = ProjectMembers,
+        ["/projects/{Id:guid}/review-report"] = ProjectMembers,
+        ["/projects/{Id:guid}/review-report/csv"] = ProjectMembers,
+
         ["/admin/users"] = Admins,
         ["/admin/providers"] = Admins,
         ["/admin/audit"] = Admins,

@@ -1333,6 +1333,22 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.ToTable("ReviewComments");
                 });
 
+            modelBuilder.Entity("VideoHub.Domain.Review.ReviewCommentMention", b =>
+                {
+                    b.Property<Guid>("CommentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ReviewCommentMentions");
+                });
+
             modelBuilder.Entity("VideoHub.Domain.Review.ReviewDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1675,6 +1691,21 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.HasOne("VideoHub.Domain.Rendering.Video", null)
                         .WithMany()
                         .HasForeignKey("VideoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Review.ReviewCommentMention", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Review.ReviewComment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VideoHub.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -14,7 +14,7 @@ namespace VideoHub.Features.Rendering.Jobs;
 /// </summary>
 public sealed class RenderDownloader(IDbContextFactory<VideoHubDbContext> dbFactory, IRenderProviders providers,
     IMediaStorage storage, MediaProbe probe, SweepSupport sweep, IOptionsMonitor<RenderingOptions> options,
-    ILogger<RenderDownloader> log)
+    ILogger<RenderDownloader> log, IEnumerable<ITakeListener> takeListeners)
 {
     public const string By = "job:download";
 
@@ -68,7 +68,7 @@ public sealed class RenderDownloader(IDbContextFactory<VideoHubDbContext> dbFact
         var stackId = row.ParentVideoId is { } parentId
             ? await db.Videos.Where(v => v.Id == parentId).Select(v => (Guid?)v.StackId).FirstOrDefaultAsync(ct) ?? videoId
             : videoId;
-        db.Videos.Add(new Video
+        var take = new Video
         {
             Id = videoId, ProjectId = row.ProjectId, RenderRequestId = row.Id, ParentVideoId = row.ParentVideoId, StackId = stackId,
             Operation = row.Operation, ProviderId = row.ProviderId, ProviderJobId = row.ProviderJobId, Model = row.Model,
@@ -76,13 +76,22 @@ public sealed class RenderDownloader(IDbContextFactory<VideoHubDbContext> dbFact
             SpritesheetKey = keys[ContentVariant.Spritesheet], DurationSeconds = facts.Probe.DurationSeconds,
             Width = facts.Probe.Width, Height = facts.Probe.Height, VideoCodec = facts.Probe.VideoCodec,
             AudioCodec = facts.Probe.AudioCodec, Bytes = facts.Bytes, Sha256 = facts.Sha256, CreatedAt = now,
-        });
+        };
+        db.Videos.Add(take);
         RenderStateMachine.Move(row, RenderState.Ready, now, By);
         // Providers bill per second at the profile's price; the estimate is the price of what was rendered.
         row.ActualCostUsd = row.EstimatedCostUsd;
         row.NextAttemptAt = null;
         row.Attempts = 0;
-        return await sweep.SaveAsync(db, row, ct);
+        var listeners = takeListeners.ToList();
+        foreach (var listener in listeners) await listener.AddingAsync(db, take, row, ct);
+        if (!await sweep.SaveAsync(db, row, ct)) return false;
+        foreach (var listener in listeners)
+        {
+            try { listener.Added(take); }
+            catch (Exception ex) { log.LogWarning(ex, "A take listener failed for take {VideoId}", take.Id); }
+        }
+        return true;
     }
 
     private sealed record Fetched(ProviderError? Error, FileFacts? Facts);

@@ -1,0 +1,153 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using VideoHub.Data;
+using VideoHub.Domain.Projects;
+using VideoHub.Domain.Rendering;
+using VideoHub.Domain.Users;
+using VideoHub.Features.Projects;
+using VideoHub.Features.Rendering;
+
+namespace VideoHub.E2E.Features.Review;
+
+/// <summary>
+/// A reviewer's round trip in Chromium over takes rendered by the real pipeline and local provider: a time-coded
+/// comment, changes requested, the retake joining the stack, the retake approved and on top of the stack.
+/// </summary>
+public sealed class ReviewFlowBrowserTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const string Password = "correct horse battery staple";
+
+    [Fact]
+    public async Task Review_CommentAtATime_RequestChanges_Retake_ApproveTheRetake_SeeTheStack()
+    {
+        var olga = await UserAsync("olga@example.com", "Olga Owner");
+        var eva = await UserAsync("eva@example.com", "Eva Editor");
+        await UserAsync("rui@example.com", "Rui Reviewer");
+        Guid projectId;
+        using (var scope = app.Services.CreateScope())
+        {
+            var projects = scope.ServiceProvider.GetRequiredService<ProjectService>();
+            projectId = (await projects.CreateAsync(olga, new ProjectInput { Name = "Lighthouse Spot", Brief = "Night shots." })).Value;
+            Assert.True((await projects.AddMemberAsync(olga, projectId, "eva@example.com", ProjectRole.Editor)).Succeeded);
+            Assert.True((await projects.AddMemberAsync(olga, projectId, "rui@example.com", ProjectRole.Reviewer)).Succeeded);
+        }
+        var first = await RenderAsync(eva, projectId, "A lighthouse at night, beam sweeping over calm sea", null);
+
+        // The reviewer finds the take in the queue and opens it.
+        var page = await SignInAsync("rui@example.com");
+        await page.GotoAsync("/review");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator($"[data-testid=queue-item][data-take-id='{first}']")).ToBeVisibleAsync();
+        await page.ScreenshotAsync("review-queue");
+        await page.ClickAsync("#queue-open");
+        await page.WaitForURLAsync(url => url.EndsWith($"/takes/{first}/review"));
+        await page.WaitForInteractiveAsync();
+        await page.WaitForFunctionAsync("() => { const v = document.querySelector('#review-video'); return v && v.readyState >= 1 && v.duration > 3; }");
+
+        // Seek to 1.5 s, comment there; the marker lands on the timeline.
+        await page.EvaluateAsync("() => { document.querySelector('#review-video').currentTime = 1.5; }");
+        await Assertions.Expect(page.Locator("#player-time")).ToHaveAttributeAsync("data-time", new System.Text.RegularExpressions.Regex("^1\\.5"));
+        await page.FillAsync("#comment-text", "The beam flickers here @eva");
+        await page.ClickAsync("#comment-send");
+        var marker = page.Locator("[data-testid=comment-marker]");
+        await Assertions.Expect(marker).ToHaveCountAsync(1);
+        Assert.InRange(double.Parse((await marker.GetAttributeAsync("data-time"))!, System.Globalization.CultureInfo.InvariantCulture), 1.4, 1.6);
+        await Assertions.Expect(page.Locator("[data-testid=comment]")).ToContainTextAsync("0:01.5");
+
+        // Clicking the comment's time code seeks back to it.
+        await page.EvaluateAsync("() => { document.querySelector('#review-video').currentTime = 3; }");
+        await page.ClickAsync("[data-testid=comment-time]");
+        await page.WaitForFunctionAsync("() => Math.abs(document.querySelector('#review-video').currentTime - 1.5) < 0.1");
+
+        // Request changes with a note.
+        await page.ClickAsync("#decide-changes");
+        await page.FillAsync("#decision-note", "Steady the beam, keep the sea calm");
+        await page.ClickAsync("#decision-confirm");
+        await Assertions.Expect(page.Locator("#decision-panel [data-testid=review-state]")).ToHaveAttributeAsync("data-state", "ChangesRequested");
+        await Assertions.Expect(page.Locator("[data-testid=decision]")).ToContainTextAsync("Steady the beam");
+        await page.ScreenshotAsync("review-take-changes-requested");
+
+        // The editor sees the retake link to the lineage form.
+        var editor = await SignInAsync("eva@example.com");
+        await editor.GotoAsync($"/projects/{projectId}/takes/{first}/review");
+        await editor.WaitForInteractiveAsync();
+        await Assertions.Expect(editor.Locator("#retake")).ToHaveAttributeAsync("href", $"/projects/{projectId}/takes/{first}/remix?retake=true");
+
+        // The retake (what the lineage form submits) renders and joins the stack.
+        var retake = await RenderAsync(eva, projectId, "A lighthouse at night, steady beam over calm sea", first);
+        using (var scope = app.Services.CreateScope())
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<VideoHubDbContext>>().CreateDbContextAsync();
+            var row = await db.Videos.AsNoTracking().SingleAsync(v => v.Id == retake);
+            Assert.Equal((first, (Guid?)first), (row.StackId, row.ParentVideoId));
+        }
+
+        // The reviewer approves the retake (the A shortcut) and sees it on top of the stack.
+        await page.GotoAsync($"/projects/{projectId}/takes/{retake}/review");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator("[data-testid=stack-item]")).ToHaveCountAsync(2);
+        await page.ClickAsync("#take-prompt");
+        await page.Keyboard.PressAsync("a");
+        await Assertions.Expect(page.Locator("#decision-panel [data-testid=review-state]")).ToHaveAttributeAsync("data-state", "Approved");
+        var top = page.Locator("[data-testid=stack-item]").First;
+        await Assertions.Expect(top).ToHaveAttributeAsync("data-take-id", retake.ToString());
+        await Assertions.Expect(top.Locator("[data-testid=stack-top]")).ToContainTextAsync("Approved take");
+        await Assertions.Expect(page.Locator("[data-testid=stack-item]").Nth(1)).ToHaveAttributeAsync("data-state", "ChangesRequested");
+        await page.ScreenshotAsync("review-take-approved-stack");
+
+        // The older take is one click away, and the two compare side by side.
+        await page.ClickAsync("[data-testid=stack-compare]");
+        await page.WaitForURLAsync(url => url.Contains("/compare?"));
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator("[data-testid=diff-part][data-kind=Added]")).ToContainTextAsync("steady");
+        await page.ScreenshotAsync("review-compare");
+    }
+
+    private async Task<Guid> RenderAsync(Actor author, Guid projectId, string prompt, Guid? parent)
+    {
+        Guid requestId;
+        using (var scope = app.Services.CreateScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<RenderRequestService>().CreateAsync(author, new NewRenderRequest(
+                projectId, parent is null ? RenderOperation.Create : RenderOperation.Remix, prompt, "local", "sora-2", "1280x720", 4,
+                PreCheckVerdict.Allowed, """{"findings":[],"estimatedCost":0.4,"needsApproval":false}""", ParentVideoId: parent));
+            Assert.True(created.Succeeded, created.Message);
+            requestId = created.Value!.Id;
+        }
+        // The scheduler renders it through the local provider; wait for the take (the deadline only guards a hang).
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        while (true)
+        {
+            using var scope = app.Services.CreateScope();
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<VideoHubDbContext>>().CreateDbContextAsync();
+            var row = await db.RenderRequests.AsNoTracking().SingleAsync(r => r.Id == requestId);
+            Assert.NotEqual(RenderState.Failed, row.State);
+            if (row.State == RenderState.Ready) return row.VideoId!.Value;
+            await Task.Delay(200, deadline.Token);
+        }
+    }
+
+    private async Task<IPage> SignInAsync(string email)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input\\.Email", email);
+        await page.FillAsync("#Input\\.Password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.WaitForInteractiveAsync();
+        return page;
+    }
+
+    private async Task<Actor> UserAsync(string email, string name)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTime.UtcNow };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        return new Actor(user.Id, name, false);
+    }
+}
