@@ -51,4 +51,12 @@ public static class AuditActions
     public const string RenderRejected = "render.rejected";
     public const string RenderCancelled = "render.cancelled";
     public const string RenderBlockOverridden = "render.block-overridden";
+
+    public const string ShareCreated = "share.created";
+    public const string ShareRevoked = "share.revoked";
+    public const string ShareOpened = "share.opened";
+    public const string SharePasswordFailed = "share.password-failed";
+    public const string CollectionCreated = "collection.created";
+    public const string CollectionDeleted = "collection.deleted";
+    public const string GalleryExported = "gallery.exported";
 }
