@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using VideoHub.Domain.Audit;
 using VideoHub.Domain.Batches;
 using VideoHub.Domain.Catalog;
+using VideoHub.Domain.Gallery;
 using VideoHub.Domain.Notifications;
 using VideoHub.Domain.Policy;
 using VideoHub.Domain.Projects;
@@ -40,6 +41,9 @@ public class VideoHubDbContext(DbContextOptions<VideoHubDbContext> options) : Id
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
     public DbSet<ReviewCommentMention> ReviewCommentMentions => Set<ReviewCommentMention>();
+    public DbSet<Collection> Collections => Set<Collection>();
+    public DbSet<CollectionItem> CollectionItems => Set<CollectionItem>();
+    public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,15 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 using VideoHub.Account;
 using VideoHub.Data;
 using VideoHub.Features.Projects;
-using VideoHub.Providers;
 
 namespace VideoHub.Media;
 
 /// <summary>
-/// Serves a take's files to project members only. One check covers every variant; a non-member, an unknown id and a
-/// missing file all answer 404. Files go out through the server's file-sending path with ranges and ETags.
+/// Serves a take's files to project members only. One check covers every variant; a non-member, an unknown id,
+/// an unknown variant and a missing file all answer 404.
 /// </summary>
 public static class MediaEndpoints
 {
@@ -22,47 +20,21 @@ public static class MediaEndpoints
     }
 
     private static async Task<IResult> ServeAsync(Guid videoId, string variant, HttpContext http,
-        IDbContextFactory<VideoHubDbContext> dbFactory, IMediaStorage storage, CancellationToken ct)
+        IDbContextFactory<VideoHubDbContext> dbFactory, MediaDelivery delivery, CancellationToken ct)
     {
-        if (!TryParse(variant, out var kind)) return Results.NotFound();
-        var actor = await CurrentUser.ResolveAsync(dbFactory, http.User, ct);
-        if (actor is null) return Results.NotFound();
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var video = await db.Videos.AsNoTracking().Where(v => v.Id == videoId)
-            .Select(v => new { v.ProjectId, v.VideoKey, v.ThumbnailKey, v.SpritesheetKey, v.Sha256 }).FirstOrDefaultAsync(ct);
-        if (video is null || !(await ProjectAccess.GetAsync(db, actor, video.ProjectId, ct)).CanView) return Results.NotFound();
-
-        var key = kind switch
-        {
-            ContentVariant.Video => video.VideoKey,
-            ContentVariant.Thumbnail => video.ThumbnailKey,
-            _ => video.SpritesheetKey,
-        };
-        var file = string.IsNullOrEmpty(key) ? null : storage.GetFile(key);
-        if (file is null) return Results.NotFound();
-
-        var tag = kind == ContentVariant.Video && video.Sha256.Length > 0
-            ? video.Sha256
-            : $"{videoId:N}-{variant}-{file.Length}-{file.LastWriteTimeUtc.Ticks}";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        var disposition = new ContentDispositionHeaderValue("inline");
-        disposition.SetHttpFileName($"{variant}-{videoId:N}{Path.GetExtension(file.Name)}");
-        http.Response.Headers.ContentDisposition = disposition.ToString();
-        http.Response.Headers.CacheControl = "private, max-age=3600";
-        return Results.File(file.FullName, MediaKeys.ContentType(kind), lastModified: file.LastWriteTimeUtc,
-            entityTag: new EntityTagHeaderValue($"\"{tag}\""), enableRangeProcessing: true);
+        if (!MediaVariants.TryParse(variant, out var kind)) return Results.NotFound();
+        var take = await AuthorisedTakeAsync(http, dbFactory, videoId, ct);
+        return take is null ? Results.NotFound() : await delivery.ServeAsync(http, take, kind, ct);
     }
 
-    private static bool TryParse(string variant, out ContentVariant kind)
+    /// <summary>The one authorisation check for every variant: the signed-in user may view the take's project.</summary>
+    private static async Task<MediaTake?> AuthorisedTakeAsync(HttpContext http, IDbContextFactory<VideoHubDbContext> dbFactory,
+        Guid videoId, CancellationToken ct)
     {
-        (var ok, kind) = variant switch
-        {
-            "video" => (true, ContentVariant.Video),
-            "thumbnail" => (true, ContentVariant.Thumbnail),
-            "spritesheet" => (true, ContentVariant.Spritesheet),
-            _ => (false, ContentVariant.Video),
-        };
-        return ok;
+        var actor = await CurrentUser.ResolveAsync(dbFactory, http.User, ct);
+        if (actor is null) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var take = await MediaTake.Select(db.Videos.AsNoTracking().Where(v => v.Id == videoId)).FirstOrDefaultAsync(ct);
+        return take is not null && (await ProjectAccess.GetAsync(db, actor, take.ProjectId, ct)).CanView ? take : null;
     }
 }

@@ -64,4 +64,11 @@ public static class AuditActions
     public const string ReviewCommentResolved = "review.comment-resolved";
     public const string ReviewCommentReopened = "review.comment-reopened";
     public const string ReviewReportExported = "review.report-exported";
+    public const string ShareCreated = "share.created";
+    public const string ShareRevoked = "share.revoked";
+    public const string ShareOpened = "share.opened";
+    public const string SharePasswordFailed = "share.password-failed";
+    public const string CollectionCreated = "collection.created";
+    public const string CollectionDeleted = "collection.deleted";
+    public const string GalleryExported = "gallery.exported";
 }

@@ -55,6 +55,10 @@ public static class AccessMatrix
     private static readonly AccessRule LocalProviderApi = Machine("401");
     /// <summary>A take's files: project members (of the take's project) only; the matrix test seeds a take to ask for.</summary>
     private static readonly AccessRule ProjectMedia = ProjectMembers;
+    /// <summary>A collection shows to the members of the projects whose takes it holds (the matrix seeds one with the project's take).</summary>
+    private static readonly AccessRule CollectionViewers = ProjectMembers;
+    /// <summary>Public share links: no sign-in; the matrix seeds a live link. Expiry, password and revocation: ShareLinkTests.</summary>
+    private static readonly AccessRule ShareLinkHolders = Anyone;
 
     public static readonly IReadOnlyDictionary<string, AccessRule> Routes = new Dictionary<string, AccessRule>
     {
@@ -104,6 +108,17 @@ public static class AccessMatrix
         ["/Account/Logout"] = Post("LoginTests.SignOut_WithoutAntiforgeryToken_IsRefused"),
 
         ["/media/videos/{videoId:guid}/{variant}"] = ProjectMedia,
+
+        ["/gallery"] = SignedIn,
+        // Without ids there is nothing to download; a selection's rights: GalleryExportTests.
+        ["/gallery/download"] = Page(w => w == Who.Anonymous ? ToLogin : "404"),
+        ["/collections"] = SignedIn,
+        ["/collections/{CollectionId:guid}"] = CollectionViewers,
+        ["/projects/{Id:guid}/takes/{VideoId:guid}"] = ProjectMembers,
+        ["/projects/{Id:guid}/shares"] = ProjectEditors,
+        ["/share/{Token}"] = ShareLinkHolders,
+        ["/share/{token}/media/{videoId:guid}/{variant}"] = ShareLinkHolders,
+        ["/share/{token}/unlock"] = Post("ShareLinkTests.WrongPasswords_AreRateLimited_AndTheRightOneUnlocksEveryVariant"),
 
         // The unknown provider id answers 404; a known one without signature headers 400 (ProviderWebhookReceiverTests).
         ["/webhooks/providers/{providerId}"] = Machine("404"),

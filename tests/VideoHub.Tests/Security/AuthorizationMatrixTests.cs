@@ -19,6 +19,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private Guid projectId;
     private Guid takeId;
     private Guid requestId;
+    private Guid collectionId;
+    private string shareToken = "";
 
     public async Task InitializeAsync()
     {
@@ -35,6 +37,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             Assert.True((await projects.AddMemberAsync(owner, projectId, $"{who.ToString().ToLowerInvariant()}@example.com", role)).Succeeded);
         var take = await Media.TakeSeeder.SeedAsync(factory.Services, projectId, owner.UserId, [0, 0, 0, 1], [0xFF, 0xD8, 0xFF]);
         (takeId, requestId) = (take.Id, take.RenderRequestId);
+        var collections = scope.ServiceProvider.GetRequiredService<VideoHub.Features.Gallery.Collections.CollectionService>();
+        collectionId = (await collections.CreateAsync(owner, "Matrix board")).Value;
+        Assert.True((await collections.AddAsync(owner, collectionId, takeId)).Succeeded);
+        var shares = scope.ServiceProvider.GetRequiredService<VideoHub.Features.Gallery.Sharing.ShareLinkService>();
+        shareToken = (await shares.CreateForTakeAsync(owner, takeId, new() { Label = "matrix" })).Value!.Token;
 
         foreach (var who in Enum.GetValues<Who>())
             clients[who] = who == Who.Anonymous
@@ -59,7 +66,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         {
             var url = route.Replace("{Id:guid}", projectId.ToString())
                 .Replace("{videoId:guid}", takeId.ToString()).Replace("{variant}", "thumbnail")
-                .Replace("{RequestId:guid}", requestId.ToString());
+                .Replace("{RequestId:guid}", requestId.ToString())
+                .Replace("{VideoId:guid}", takeId.ToString()).Replace("{CollectionId:guid}", collectionId.ToString())
+                .Replace("{Token}", shareToken).Replace("{token}", shareToken);
             foreach (var who in Enum.GetValues<Who>())
             {
                 var response = await clients[who].GetAsync(url);
