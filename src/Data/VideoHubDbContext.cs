@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using VideoHub.Domain.Audit;
 using VideoHub.Domain.Batches;
 using VideoHub.Domain.Catalog;
+using VideoHub.Domain.Lineage;
 using VideoHub.Domain.Notifications;
 using VideoHub.Domain.Policy;
 using VideoHub.Domain.Projects;
@@ -37,6 +38,9 @@ public class VideoHubDbContext(DbContextOptions<VideoHubDbContext> options) : Id
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
+    public DbSet<Storyboard> Storyboards => Set<Storyboard>();
+    public DbSet<StoryboardShot> StoryboardShots => Set<StoryboardShot>();
+    public DbSet<SequencePart> SequenceParts => Set<SequencePart>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -30,7 +30,11 @@ public sealed record NewRenderRequest(
     bool HasWarnings = false,
     string? AcknowledgementReason = null,
     string? ImageReferenceKey = null,
-    Guid? ParentVideoId = null);
+    Guid? ParentVideoId = null)
+{
+    public bool IsRetake { get; init; }
+    public bool StitchExtension { get; init; }
+}
 
 public sealed record RenderEventView(RenderState From, RenderState To, DateTime At, string By, string? Message);
 

@@ -572,6 +572,133 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.ToTable("RenderRequestCatalogItems");
                 });
 
+            modelBuilder.Entity("VideoHub.Domain.Lineage.SequencePart", b =>
+                {
+                    b.Property<Guid>("SequenceVideoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SourceVideoId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SequenceVideoId", "Position");
+
+                    b.HasIndex("SourceVideoId");
+
+                    b.ToTable("SequenceParts");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Lineage.Storyboard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SequenceVideoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Size")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("SequenceVideoId");
+
+                    b.HasIndex("ProjectId", "CreatedAt");
+
+                    b.ToTable("Storyboards");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Lineage.StoryboardShot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CatalogItemIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ContinueFromPrevious")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImageReferenceKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasMaxLength(32000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RenderRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StoryboardId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RenderRequestId");
+
+                    b.HasIndex("StoryboardId", "Position");
+
+                    b.ToTable("StoryboardShots");
+                });
+
             modelBuilder.Entity("VideoHub.Domain.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -975,6 +1102,9 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsRetake")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Model")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1037,6 +1167,9 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("StitchExtension")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
@@ -1395,6 +1528,54 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VideoHub.Domain.Lineage.SequencePart", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Rendering.Video", null)
+                        .WithMany()
+                        .HasForeignKey("SequenceVideoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VideoHub.Domain.Rendering.Video", null)
+                        .WithMany()
+                        .HasForeignKey("SourceVideoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Lineage.Storyboard", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Batches.Batch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("VideoHub.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VideoHub.Domain.Rendering.Video", null)
+                        .WithMany()
+                        .HasForeignKey("SequenceVideoId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Lineage.StoryboardShot", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Rendering.RenderRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RenderRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("VideoHub.Domain.Lineage.Storyboard", null)
+                        .WithMany("Shots")
+                        .HasForeignKey("StoryboardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VideoHub.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("VideoHub.Data.ApplicationUser", null)
@@ -1589,6 +1770,11 @@ namespace VideoHub.Data.Migrations.Sqlite
             modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogItemVersion", b =>
                 {
                     b.Navigation("Registrations");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Lineage.Storyboard", b =>
+                {
+                    b.Navigation("Shots");
                 });
 
             modelBuilder.Entity("VideoHub.Domain.Projects.Project", b =>
