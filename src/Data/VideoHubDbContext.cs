@@ -5,6 +5,7 @@ using VideoHub.Domain.Audit;
 using VideoHub.Domain.Batches;
 using VideoHub.Domain.Catalog;
 using VideoHub.Domain.Gallery;
+using VideoHub.Domain.Lineage;
 using VideoHub.Domain.Notifications;
 using VideoHub.Domain.Policy;
 using VideoHub.Domain.Projects;
@@ -44,6 +45,9 @@ public class VideoHubDbContext(DbContextOptions<VideoHubDbContext> options) : Id
     public DbSet<Collection> Collections => Set<Collection>();
     public DbSet<CollectionItem> CollectionItems => Set<CollectionItem>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+    public DbSet<Storyboard> Storyboards => Set<Storyboard>();
+    public DbSet<StoryboardShot> StoryboardShots => Set<StoryboardShot>();
+    public DbSet<SequencePart> SequenceParts => Set<SequencePart>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -24,6 +24,13 @@ public class RenderRequest
     public string? ImageReferenceKey { get; set; }
     /// <summary>The take this remixes, edits or extends.</summary>
     public Guid? ParentVideoId { get; set; }
+    /// <summary>A retake of a take whose review asked for changes.</summary>
+    public bool IsRetake { get; set; }
+    /// <summary>
+    /// An extension the provider cannot do natively: submitted as a create from the source's last frame, and the
+    /// downloaded continuation is joined to the source before the take is recorded.
+    /// </summary>
+    public bool StitchExtension { get; set; }
     public Guid? BatchId { get; set; }
     /// <summary>The row's id inside its batch file (unique per batch), for mapping results back.</summary>
     public string? BatchCustomId { get; set; }

@@ -16,7 +16,11 @@ public enum RenderState
     Cancelled,
 }
 
-public enum RenderOperation { Create, Remix, Edit, Extend }
+/// <summary>
+/// What a request does. <see cref="Sequence"/> is never submitted: it records a storyboard's approved takes
+/// joined by VideoHub into one take (its request is Ready from the start).
+/// </summary>
+public enum RenderOperation { Create, Remix, Edit, Extend, Sequence }
 
 /// <summary>Why a request failed, in categories the pages explain in plain words.</summary>
 public enum RenderFailureReason

@@ -24,7 +24,7 @@ public static class CapabilityCheck
     public static List<PolicyFinding> Findings(PolicyCheckInput input, ProviderModelProfile p)
     {
         var f = new List<PolicyFinding>();
-        if (!p.Supports(FlagOf(input.Operation)))
+        if (!p.Supports(FlagOf(input.Operation)) && !(input.Operation == RenderOperation.Extend && ExtendsByStitching(p)))
             f.Add(PolicyFinding.Block(Category, $"{p.Model} cannot {Verb(input.Operation)} videos.", "Choose a model that can, or another operation."));
         CheckSizeAndSeconds(input, p, f);
         var length = input.Prompt?.Length ?? 0;
@@ -75,6 +75,10 @@ public static class CapabilityCheck
             f.Add(PolicyFinding.Block(Category, $"This extension would make the chain {total} seconds long; at most {p.MaxChainSeconds} seconds are allowed.",
                 $"Choose at most {Math.Max(0, p.MaxChainSeconds - chain.TotalSeconds)} seconds."));
     }
+
+    /// <summary>A model without native extension that can start from an image: VideoHub renders a continuation and joins it.</summary>
+    public static bool ExtendsByStitching(ProviderModelProfile p) =>
+        !p.Supports(ProviderOperations.Extend) && p.Supports(ProviderOperations.ImageReference | ProviderOperations.Create);
 
     public static ProviderOperations FlagOf(RenderOperation op) => op switch
     {

@@ -32,6 +32,11 @@ public sealed record NewRenderRequest(
     string? ImageReferenceKey = null,
     Guid? ParentVideoId = null,
     IReadOnlyList<Domain.Catalog.RenderRequestCatalogItem>? CatalogItems = null);
+    Guid? ParentVideoId = null)
+{
+    public bool IsRetake { get; init; }
+    public bool StitchExtension { get; init; }
+}
 
 public sealed record RenderEventView(RenderState From, RenderState To, DateTime At, string By, string? Message);
 

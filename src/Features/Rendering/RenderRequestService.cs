@@ -50,6 +50,7 @@ public sealed partial class RenderRequestService(IDbContextFactory<VideoHubDbCon
             ProjectId = input.ProjectId, AuthorId = actor.UserId, AuthorName = actor.UserName, Operation = input.Operation,
             Prompt = prompt, ProviderId = input.ProviderId, Model = profile.Model, Size = input.Size, Seconds = input.Seconds,
             ImageReferenceKey = input.ImageReferenceKey, ParentVideoId = input.ParentVideoId,
+            IsRetake = input.IsRetake, StitchExtension = input.StitchExtension,
             PreCheckJson = string.IsNullOrWhiteSpace(input.PreCheckJson) ? "{}" : input.PreCheckJson,
             EstimatedCostUsd = estimate, CreatedAt = now, UpdatedAt = now,
         };

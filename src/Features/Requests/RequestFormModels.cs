@@ -23,6 +23,8 @@ public sealed class RequestFormInput
     /// <summary>Create, or remix/edit/extend of <see cref="ParentVideoId"/>.</summary>
     public RenderOperation Operation { get; set; } = RenderOperation.Create;
     public Guid? ParentVideoId { get; set; }
+    /// <summary>A retake of a take whose review asked for changes (from the review page).</summary>
+    public bool IsRetake { get; set; }
     /// <summary>Catalog items attached by @-mention, in the order they were chosen.</summary>
     public List<Guid> CatalogItemIds { get; set; } = [];
 }

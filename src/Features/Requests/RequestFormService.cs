@@ -4,6 +4,7 @@ using VideoHub.Data;
 using System.Text.Json.Serialization;
 using VideoHub.Domain.Projects;
 using VideoHub.Domain.Users;
+using VideoHub.Features.Lineage;
 using VideoHub.Features.Policy;
 using VideoHub.Features.Projects;
 using VideoHub.Features.Rendering;
@@ -19,7 +20,8 @@ namespace VideoHub.Features.Requests;
 /// never trusts what the browser decided.
 /// </summary>
 public sealed class RequestFormService(ProjectService projects, VideoProviderRegistry providers, PolicyCheck policy,
-    RenderRequestService renders, IMediaStorage storage, AuditLog audit, IDbContextFactory<VideoHubDbContext> dbFactory)
+    RenderRequestService renders, IMediaStorage storage, AuditLog audit, IDbContextFactory<VideoHubDbContext> dbFactory,
+    DerivedRequests derived)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -44,12 +46,19 @@ public sealed class RequestFormService(ProjectService projects, VideoProviderReg
     /// <summary>The pre-check for a project: catalog rights are checked against <paramref name="projectId"/>.</summary>
     public Task<PolicyCheckResult> CheckAsync(RequestFormInput input, BudgetInput budget, Guid? projectId, CancellationToken ct = default) =>
         policy.CheckAsync(ToCheckInput(input, budget) with { ProjectId = projectId, CatalogItemIds = [.. input.CatalogItemIds] }, ct);
+    public async Task<PolicyCheckResult> CheckAsync(RequestFormInput input, BudgetInput budget, CancellationToken ct = default) =>
+        input.Operation == RenderOperation.Create
+            ? await policy.CheckAsync(ToCheckInput(input, budget), ct)
+            : (await derived.CheckAsync(ToCheckInput(input, budget), input, null, ct)).Check;
 
     public async Task<SubmitOutcome> SubmitAsync(Actor actor, Guid projectId, RequestFormInput input, CancellationToken ct = default)
     {
         var context = await LoadAsync(actor, projectId, ct);
         if (context is null) return new SubmitOutcome(null, false, "You cannot request renders in this project.", null);
         var check = await CheckAsync(input, context.Budget, projectId, ct);
+        // Remix, edit and extend take provider, model, size (and length) from their source take.
+        var (check, prepared) = await derived.CheckAsync(ToCheckInput(input, context.Budget), input, projectId, ct);
+        var target = prepared.Input;
         var overrideReason = input.OverrideReason?.Trim();
         var overriding = check.IsBlocked && actor.IsAdmin && !string.IsNullOrEmpty(overrideReason);
         if (check.IsBlocked && !overriding)
@@ -73,10 +82,12 @@ public sealed class RequestFormService(ProjectService projects, VideoProviderReg
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             pins = await Catalog.CatalogPins.ResolveAsync(db, input.CatalogItemIds, input.ProviderId, ct);
         var imageKey = await StoreImageAsync(projectId, input, ct);
-        var created = await renders.CreateAsync(actor, new NewRenderRequest(projectId, RenderOperation.Create, input.Prompt,
-            input.ProviderId, input.Model, input.Size, input.Seconds,
+        var created = await renders.CreateAsync(actor, new NewRenderRequest(projectId, input.Operation, input.Prompt,
+            target.ProviderId, target.Model, target.Size ?? "", target.Seconds ?? 0,
             check.NeedsApproval ? PreCheckVerdict.NeedsApproval : PreCheckVerdict.Allowed,
             JsonSerializer.Serialize(snapshot, Json), warned, reason, imageKey, CatalogItems: pins), ct);
+            JsonSerializer.Serialize(snapshot, Json), warned, reason, imageKey, input.ParentVideoId)
+            { IsRetake = input.IsRetake, StitchExtension = prepared.StitchExtension }, ct);
         if (!created.Succeeded)
         {
             if (imageKey is not null) await storage.DeleteAsync(imageKey, ct);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VideoHub.Data;
 using VideoHub.Domain.Rendering;
+using VideoHub.Features.Lineage.Stitching;
 using VideoHub.Media;
 using VideoHub.Providers;
 
@@ -14,7 +15,11 @@ namespace VideoHub.Features.Rendering.Jobs;
 /// </summary>
 public sealed class RenderDownloader(IDbContextFactory<VideoHubDbContext> dbFactory, IRenderProviders providers,
     IMediaStorage storage, MediaProbe probe, SweepSupport sweep, IOptionsMonitor<RenderingOptions> options,
+<<<<<<< HEAD
     ILogger<RenderDownloader> log, IEnumerable<ITakeListener> takeListeners)
+=======
+    ILogger<RenderDownloader> log, StitchedExtension stitched)
+>>>>>>> lineage
 {
     public const string By = "job:download";
 
@@ -46,7 +51,10 @@ public sealed class RenderDownloader(IDbContextFactory<VideoHubDbContext> dbFact
         var keys = new Dictionary<ContentVariant, string>();
         foreach (var variant in Enum.GetValues<ContentVariant>()) keys[variant] = MediaKeys.For(row.ProjectId, videoId, variant);
 
-        var main = await FetchVideoAsync(provider, row.ProviderJobId, keys[ContentVariant.Video], ct);
+        // A self-made extension downloads its continuation beside the take, then joins it to the source into the take.
+        var stitch = row.StitchExtension;
+        var main = await FetchVideoAsync(provider, row.ProviderJobId,
+            stitch ? StitchedExtension.ContinuationKey(keys[ContentVariant.Video]) : keys[ContentVariant.Video], ct);
         if (main.Error is { } error)
         {
             if (error.Kind == ProviderErrorKind.NotFound)
@@ -57,10 +65,16 @@ public sealed class RenderDownloader(IDbContextFactory<VideoHubDbContext> dbFact
             return await RetryAsync(db, row, error.Message, ct);
         }
         var facts = main.Facts!;
+        if (stitch)
+        {
+            if (await stitched.StitchAsync(db, row, keys[ContentVariant.Video], ct) is not { } whole)
+                return await RetryAsync(db, row, "The continuation could not be joined to the take it extends.", ct);
+            facts = new FileFacts(whole.Bytes, whole.Sha256, whole.Probe);
+        }
         var videoFile = storage.GetFile(keys[ContentVariant.Video])!.FullName;
         foreach (var variant in new[] { ContentVariant.Thumbnail, ContentVariant.Spritesheet })
         {
-            if (!await FetchPictureAsync(provider, row.ProviderJobId, variant, keys[variant], videoFile, facts.Probe.DurationSeconds, ct))
+            if (!await FetchPictureAsync(provider, row.ProviderJobId, variant, keys[variant], videoFile, facts.Probe.DurationSeconds, stitch, ct))
                 return await RetryAsync(db, row, $"Neither the provider nor ffmpeg gave a {variant.ToString().ToLowerInvariant()}.", ct);
         }
 
@@ -117,20 +131,10 @@ public sealed class RenderDownloader(IDbContextFactory<VideoHubDbContext> dbFact
     }
 
     private async Task<bool> FetchPictureAsync(IVideoProvider provider, string jobId, ContentVariant variant, string key,
-        string videoFile, double duration, CancellationToken ct)
+        string videoFile, double duration, bool localOnly, CancellationToken ct)
     {
-        await using (var write = storage.BeginWrite(key))
-        {
-            var result = await provider.DownloadContentAsync(jobId, variant, write.Stream, ct);
-            await write.CloseAsync();
-            if (result.IsSuccess && result.Value.Bytes > 0 && await probe.IsImageAsync(write.TempPath, ct))
-            {
-                await write.CommitAsync();
-                return true;
-            }
-            log.LogInformation("No usable {Variant} from the provider for {JobId} ({Error}); making one locally.", variant, jobId,
-                result.IsSuccess ? "not an image" : result.Error.Kind.ToString());
-        }
+        // The provider's pictures of a continuation show only the new segment: a joined take gets its own.
+        if (!localOnly && await TryProviderPictureAsync(provider, jobId, variant, key, ct)) return true;
         await using var local = storage.BeginWrite(key);
         await local.CloseAsync();
         var made = variant == ContentVariant.Thumbnail
@@ -139,6 +143,22 @@ public sealed class RenderDownloader(IDbContextFactory<VideoHubDbContext> dbFact
         if (!made || new FileInfo(local.TempPath).Length == 0) return false;
         await local.CommitAsync();
         return true;
+    }
+
+    private async Task<bool> TryProviderPictureAsync(IVideoProvider provider, string jobId, ContentVariant variant, string key,
+        CancellationToken ct)
+    {
+        await using var write = storage.BeginWrite(key);
+        var result = await provider.DownloadContentAsync(jobId, variant, write.Stream, ct);
+        await write.CloseAsync();
+        if (result.IsSuccess && result.Value.Bytes > 0 && await probe.IsImageAsync(write.TempPath, ct))
+        {
+            await write.CommitAsync();
+            return true;
+        }
+        log.LogInformation("No usable {Variant} from the provider for {JobId} ({Error}); making one locally.", variant, jobId,
+            result.IsSuccess ? "not an image" : result.Error.Kind.ToString());
+        return false;
     }
 
     private async Task<bool> RetryAsync(VideoHubDbContext db, RenderRequest row, string message, CancellationToken ct)

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using VideoHub.Data;
 using VideoHub.Domain.Rendering;
+using VideoHub.Features.Lineage.Stitching;
 using VideoHub.Media;
 using VideoHub.Providers;
 
 namespace VideoHub.Features.Rendering.Jobs;
 
 /// <summary>Turns a render request into the provider call of its operation, and finds a job it already started.</summary>
-public sealed class RenderSubmission(IMediaStorage storage)
+public sealed class RenderSubmission(IMediaStorage storage, StitchedExtension stitched)
 {
     private const int ListPages = 3;
 
@@ -28,6 +29,9 @@ public sealed class RenderSubmission(IMediaStorage storage)
                 ImageReference = image is null ? null : ImageReference.FromUpload(new UploadFile(image, file!.Name, ContentTypeOf(file.Name))),
             }, ct);
         }
+
+        if (row.Operation == RenderOperation.Extend && row.StitchExtension)
+            return await stitched.PostContinuationAsync(db, provider, row, ct);
 
         var parent = await db.Videos.AsNoTracking().Where(v => v.Id == row.ParentVideoId && v.ProjectId == row.ProjectId)
             .Select(v => v.ProviderJobId).FirstOrDefaultAsync(ct);
