@@ -34,6 +34,7 @@ public class VideoHubDbContext(DbContextOptions<VideoHubDbContext> options) : Id
     public DbSet<CatalogRegistration> CatalogRegistrations => Set<CatalogRegistration>();
     public DbSet<RenderRequestCatalogItem> RenderRequestCatalogItems => Set<RenderRequestCatalogItem>();
     public DbSet<Batch> Batches => Set<Batch>();
+    public DbSet<BatchRow> BatchRows => Set<BatchRow>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();

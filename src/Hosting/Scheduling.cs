@@ -1,4 +1,5 @@
 using Quartz;
+using VideoHub.Features.Batches.Jobs;
 using VideoHub.Features.Rendering;
 using VideoHub.Features.Rendering.Jobs;
 
@@ -22,6 +23,7 @@ public static class Scheduling
             Every<PollRendersJob>(q, "render-poll", options.PollInterval);
             Every<DownloadRendersJob>(q, "render-download", options.DownloadInterval);
             Every<RenderHousekeepingJob>(q, "render-housekeeping", options.HousekeepingInterval);
+            Every<BatchSweepJob>(q, "batch-sweep", options.BatchInterval);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;

@@ -51,4 +51,13 @@ public static class AuditActions
     public const string RenderRejected = "render.rejected";
     public const string RenderCancelled = "render.cancelled";
     public const string RenderBlockOverridden = "render.block-overridden";
+
+    public const string BatchCreated = "batch.created";
+    public const string BatchPaused = "batch.paused";
+    public const string BatchResumed = "batch.resumed";
+    public const string BatchCancelled = "batch.cancelled";
+    public const string BatchRetried = "batch.retried";
+    public const string BatchApproved = "batch.approved";
+    public const string BatchRejected = "batch.rejected";
+    public const string BatchDownloaded = "batch.downloaded";
 }

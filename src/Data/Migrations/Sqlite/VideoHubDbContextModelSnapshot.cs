@@ -293,6 +293,10 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AcknowledgementReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -304,6 +308,10 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("EstimatedCostUsd")
@@ -329,15 +337,35 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ProviderAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProviderBatchId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ProviderCompleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProviderFailed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProviderId")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderInputFileId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProviderMappedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderOutputFileId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -355,6 +383,9 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -369,6 +400,41 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.HasIndex("Status", "NextPollAt");
 
                     b.ToTable("Batches");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Batches.BatchRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomId")
+                        .IsRequired()
+                        .HasMaxLength(56)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RenderRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RenderRequestId");
+
+                    b.HasIndex("BatchId", "CustomId")
+                        .IsUnique();
+
+                    b.HasIndex("BatchId", "LineNumber");
+
+                    b.ToTable("BatchRows");
                 });
 
             modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogItem", b =>
@@ -1347,6 +1413,21 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Batches.BatchRow", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Batches.Batch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VideoHub.Domain.Rendering.RenderRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RenderRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
