@@ -19,6 +19,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private Guid projectId;
     private Guid takeId;
     private Guid requestId;
+    private Guid batchId;
 
     public async Task InitializeAsync()
     {
@@ -35,6 +36,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             Assert.True((await projects.AddMemberAsync(owner, projectId, $"{who.ToString().ToLowerInvariant()}@example.com", role)).Succeeded);
         var take = await Media.TakeSeeder.SeedAsync(factory.Services, projectId, owner.UserId, [0, 0, 0, 1], [0xFF, 0xD8, 0xFF]);
         (takeId, requestId) = (take.Id, take.RenderRequestId);
+        var batch = await scope.ServiceProvider.GetRequiredService<VideoHub.Features.Batches.BatchService>().CreateAsync(owner, projectId,
+            new VideoHub.Features.Batches.BatchDraft("Matrix batch", VideoHub.Domain.Batches.BatchMode.Direct, VideoHub.Domain.Batches.BatchSource.File,
+                [new VideoHub.Features.Batches.BatchRowInput(2, "row-1", "A quiet harbour at dawn")]), dropFailingRows: false);
+        Assert.True(batch.Succeeded, batch.Message);
+        batchId = batch.Value;
 
         foreach (var who in Enum.GetValues<Who>())
             clients[who] = who == Who.Anonymous
@@ -59,7 +65,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         {
             var url = route.Replace("{Id:guid}", projectId.ToString())
                 .Replace("{videoId:guid}", takeId.ToString()).Replace("{variant}", "thumbnail")
-                .Replace("{RequestId:guid}", requestId.ToString());
+                .Replace("{RequestId:guid}", requestId.ToString()).Replace("{BatchId:guid}", batchId.ToString());
             foreach (var who in Enum.GetValues<Who>())
             {
                 var response = await clients[who].GetAsync(url);
