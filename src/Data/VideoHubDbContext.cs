@@ -38,6 +38,7 @@ public class VideoHubDbContext(DbContextOptions<VideoHubDbContext> options) : Id
     public DbSet<CatalogItemProject> CatalogItemProjects => Set<CatalogItemProject>();
     public DbSet<CatalogRightsChange> CatalogRightsChanges => Set<CatalogRightsChange>();
     public DbSet<Batch> Batches => Set<Batch>();
+    public DbSet<BatchRow> BatchRows => Set<BatchRow>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();

@@ -1,6 +1,7 @@
 using Quartz;
 using VideoHub.Features.Catalog;
 using VideoHub.Features.Catalog.Registration;
+using VideoHub.Features.Batches.Jobs;
 using VideoHub.Features.Rendering;
 using VideoHub.Features.Rendering.Jobs;
 
@@ -26,6 +27,7 @@ public static class Scheduling
             Every<RenderHousekeepingJob>(q, "render-housekeeping", options.HousekeepingInterval);
             var catalog = builder.Configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>() ?? new CatalogOptions();
             Every<CatalogRegistrationJob>(q, "catalog-registration", catalog.RegistrationInterval);
+            Every<BatchSweepJob>(q, "batch-sweep", options.BatchInterval);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using VideoHub.Domain.Batches;
 using VideoHub.Domain.Projects;
 using VideoHub.Domain.Providers;
+using VideoHub.Domain.Rendering;
 
 namespace VideoHub.Data.Configurations;
 
@@ -23,6 +24,23 @@ public sealed class BatchConfiguration : IEntityTypeConfiguration<Batch>
         e.Property(b => b.ProviderInputFileId).HasMaxLength(200);
         e.Property(b => b.ProviderBatchId).HasMaxLength(200);
         e.Property(b => b.ProviderStatus).HasMaxLength(40);
+        e.Property(b => b.ProviderOutputFileId).HasMaxLength(200);
+        e.Property(b => b.ProviderError).HasMaxLength(2000);
+        e.Property(b => b.DecisionNote).HasMaxLength(1000);
+        e.Property(b => b.AcknowledgementReason).HasMaxLength(1000);
         e.Property(b => b.Version).IsConcurrencyToken();
+    }
+}
+
+public sealed class BatchRowConfiguration : IEntityTypeConfiguration<BatchRow>
+{
+    public void Configure(EntityTypeBuilder<BatchRow> e)
+    {
+        e.HasOne<Batch>().WithMany().HasForeignKey(r => r.BatchId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<RenderRequest>().WithMany().HasForeignKey(r => r.RenderRequestId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(r => new { r.BatchId, r.CustomId }).IsUnique();
+        e.HasIndex(r => new { r.BatchId, r.LineNumber });
+        e.HasIndex(r => r.RenderRequestId);
+        e.Property(r => r.CustomId).HasMaxLength(BatchRow.CustomIdMaxLength).IsRequired();
     }
 }

@@ -71,4 +71,12 @@ public static class AuditActions
     public const string CollectionCreated = "collection.created";
     public const string CollectionDeleted = "collection.deleted";
     public const string GalleryExported = "gallery.exported";
+    public const string BatchCreated = "batch.created";
+    public const string BatchPaused = "batch.paused";
+    public const string BatchResumed = "batch.resumed";
+    public const string BatchCancelled = "batch.cancelled";
+    public const string BatchRetried = "batch.retried";
+    public const string BatchApproved = "batch.approved";
+    public const string BatchRejected = "batch.rejected";
+    public const string BatchDownloaded = "batch.downloaded";
 }

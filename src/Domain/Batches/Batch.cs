@@ -2,7 +2,8 @@ namespace VideoHub.Domain.Batches;
 
 public enum BatchMode { Direct, Provider }
 
-public enum BatchStatus { Draft, Running, Paused, Completed, Cancelled, Failed }
+/// <summary>AwaitingApproval: the batch total is above the project's approval threshold; Rejected: an Owner said no.</summary>
+public enum BatchStatus { Draft, Running, Paused, Completed, Cancelled, Failed, AwaitingApproval, Rejected }
 
 public enum BatchSource { File, Variations, Storyboard, Api }
 
@@ -30,6 +31,19 @@ public class Batch
     public string? ProviderBatchId { get; set; }
     public string? ProviderStatus { get; set; }
     public DateTime? NextPollAt { get; set; }
+    public string? ProviderOutputFileId { get; set; }
+    /// <summary>Counts the provider reported at the last poll (provider batch mode).</summary>
+    public int ProviderCompleted { get; set; }
+    public int ProviderFailed { get; set; }
+    /// <summary>Why the provider batch could not be made or failed, in the provider's words.</summary>
+    public string? ProviderError { get; set; }
+    public int ProviderAttempts { get; set; }
+    /// <summary>When the provider batch was created (its completion window starts here).</summary>
+    public DateTime? SubmittedAt { get; set; }
+    /// <summary>When the provider's output was mapped back onto the rows; later retries then run directly.</summary>
+    public DateTime? ProviderMappedAt { get; set; }
+    public string? DecisionNote { get; set; }
+    public string? AcknowledgementReason { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

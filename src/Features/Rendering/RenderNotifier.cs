@@ -12,10 +12,11 @@ public sealed record RenderUpdate(
     RenderFailureReason? FailureReason,
     string? Message,
     Guid? VideoId,
-    DateTime At)
+    DateTime At,
+    Guid? BatchId = null)
 {
     public static RenderUpdate Of(RenderRequest r, DateTime at) =>
-        new(r.Id, r.ProjectId, r.State, r.Progress, r.FailureReason, r.ProviderMessage, r.VideoId, at);
+        new(r.Id, r.ProjectId, r.State, r.Progress, r.FailureReason, r.ProviderMessage, r.VideoId, at, r.BatchId);
 }
 
 /// <summary>

@@ -17,6 +17,8 @@ public static class RenderingFeature
         services.AddSingleton<IRenderProviders, RegistryRenderProviders>();
         services.AddSingleton<SweepSupport>();
         services.AddSingleton<RenderSubmission>();
+        services.AddSingleton<LaneTurn>();
+        services.AddScoped<FairQueue>();
         services.AddScoped<RenderSubmitter>();
         services.AddScoped<RenderPoller>();
         services.AddScoped<RenderDownloader>();

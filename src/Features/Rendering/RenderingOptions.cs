@@ -11,6 +11,10 @@ public sealed class RenderingOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan DownloadInterval { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan HousekeepingInterval { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>The batch sweep: provider batches (upload, create, poll, map back) and finishing batches.</summary>
+    public TimeSpan BatchInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan BatchPollMinInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan BatchPollMaxInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>A submission whose answer was lost is re-sent (same Idempotency-Key) after this long at the earliest.</summary>
     public TimeSpan SubmitRetryDelay { get; set; } = TimeSpan.FromSeconds(5);

@@ -78,6 +78,12 @@ public static class AccessMatrix
         ["/projects/{Id:guid}/requests/{RequestId:guid}"] = ProjectMembers,
         ["/projects/{Id:guid}/approvals"] = ProjectOwners,
         ["/requests"] = SignedIn,
+        ["/projects/{Id:guid}/batches"] = ProjectMembers,
+        ["/projects/{Id:guid}/batches/new"] = ProjectEditors,
+        // Asked with a real batch of the project (seeded by the matrix test).
+        ["/projects/{Id:guid}/batches/{BatchId:guid}"] = ProjectMembers,
+        ["/projects/{Id:guid}/batches/{BatchId:guid}/download/takes"] = ProjectMembers,
+        ["/projects/{Id:guid}/batches/{BatchId:guid}/download/report"] = ProjectMembers,
 
         // Review: the queue is everyone's own; a take's review page, compare, and the report belong to project members.
         ["/review"] = SignedIn,

@@ -21,6 +21,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private Guid requestId;
     private Guid collectionId;
     private string shareToken = "";
+    private Guid batchId;
 
     public async Task InitializeAsync()
     {
@@ -42,6 +43,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         Assert.True((await collections.AddAsync(owner, collectionId, takeId)).Succeeded);
         var shares = scope.ServiceProvider.GetRequiredService<VideoHub.Features.Gallery.Sharing.ShareLinkService>();
         shareToken = (await shares.CreateForTakeAsync(owner, takeId, new() { Label = "matrix" })).Value!.Token;
+        var batch = await scope.ServiceProvider.GetRequiredService<VideoHub.Features.Batches.BatchService>().CreateAsync(owner, projectId,
+            new VideoHub.Features.Batches.BatchDraft("Matrix batch", VideoHub.Domain.Batches.BatchMode.Direct, VideoHub.Domain.Batches.BatchSource.File,
+                [new VideoHub.Features.Batches.BatchRowInput(2, "row-1", "A quiet harbour at dawn")]), dropFailingRows: false);
+        Assert.True(batch.Succeeded, batch.Message);
+        batchId = batch.Value;
 
         foreach (var who in Enum.GetValues<Who>())
             clients[who] = who == Who.Anonymous
@@ -69,6 +75,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 .Replace("{RequestId:guid}", requestId.ToString())
                 .Replace("{VideoId:guid}", takeId.ToString()).Replace("{CollectionId:guid}", collectionId.ToString())
                 .Replace("{Token}", shareToken).Replace("{token}", shareToken);
+                .Replace("{RequestId:guid}", requestId.ToString()).Replace("{BatchId:guid}", batchId.ToString());
             foreach (var who in Enum.GetValues<Who>())
             {
                 var response = await clients[who].GetAsync(url);

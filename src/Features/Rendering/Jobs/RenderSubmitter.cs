@@ -13,7 +13,7 @@ namespace VideoHub.Features.Rendering.Jobs;
 /// retried blindly but reconciled (same key again, or list-and-match for providers that ignore keys).
 /// </summary>
 public sealed class RenderSubmitter(IDbContextFactory<VideoHubDbContext> dbFactory, IRenderProviders providers,
-    RenderSubmission submission, SweepSupport sweep, IOptionsMonitor<RenderingOptions> options, ILogger<RenderSubmitter> log)
+    RenderSubmission submission, FairQueue fairQueue, SweepSupport sweep, IOptionsMonitor<RenderingOptions> options, ILogger<RenderSubmitter> log)
 {
     public const string By = "job:submit";
 
@@ -36,13 +36,12 @@ public sealed class RenderSubmitter(IDbContextFactory<VideoHubDbContext> dbFacto
         foreach (var id in pending)
             if (await ReconcileAsync(id, definitions, budgets, ct)) acted++;
 
-        var queued = await db.RenderRequests.AsNoTracking()
-            .Where(r => r.State == RenderState.Queued && (r.NextAttemptAt == null || r.NextAttemptAt <= now))
-            .OrderBy(r => r.CreatedAt).Take(settings.BatchSize).Select(r => new { r.Id, r.ProviderId }).ToListAsync(ct);
+        // Interactive requests and each running batch take turns (FairQueue), so a big batch never starves a user.
+        var queued = await fairQueue.NextAsync(db, now, settings.BatchSize, ct);
         foreach (var row in queued)
         {
             if (!budgets.TryGetValue(row.ProviderId, out var budget) || !budget.TryTakeNew()) continue;
-            if (await SubmitAsync(row.Id, definitions, ct)) acted++;
+            if (await SubmitAsync(row.Id, definitions, ct)) { acted++; fairQueue.Served(row); }
         }
         return acted;
     }

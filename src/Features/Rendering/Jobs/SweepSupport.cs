@@ -30,6 +30,9 @@ public sealed class SweepSupport(IRenderNotifier notifier, TimeProvider clock, I
         return true;
     }
 
+    /// <summary>Tells open pages about a row saved by other means (several rows in one unit of work).</summary>
+    public void Publish(RenderRequest row) => notifier.Publish(RenderUpdate.Of(row, Now));
+
     /// <summary>Exponential backoff from <paramref name="first"/>, capped, with ±20 % jitter so renders spread out.</summary>
     public static TimeSpan Backoff(TimeSpan first, int attempt, TimeSpan max, TimeSpan? atLeast = null)
     {
