@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using VideoHub.Domain.Api;
 using VideoHub.Domain.Audit;
 using VideoHub.Domain.Batches;
 using VideoHub.Domain.Catalog;
@@ -37,6 +38,11 @@ public class VideoHubDbContext(DbContextOptions<VideoHubDbContext> options) : Id
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAllowedHost> WebhookAllowedHosts => Set<WebhookAllowedHost>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

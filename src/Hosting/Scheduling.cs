@@ -1,4 +1,5 @@
 using Quartz;
+using VideoHub.Features.Api.Webhooks;
 using VideoHub.Features.Rendering;
 using VideoHub.Features.Rendering.Jobs;
 
@@ -22,6 +23,8 @@ public static class Scheduling
             Every<PollRendersJob>(q, "render-poll", options.PollInterval);
             Every<DownloadRendersJob>(q, "render-download", options.DownloadInterval);
             Every<RenderHousekeepingJob>(q, "render-housekeeping", options.HousekeepingInterval);
+            Every<WebhookDeliveryJob>(q, "webhook-delivery",
+                builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>()?.DeliveryInterval ?? TimeSpan.FromSeconds(5));
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;

@@ -21,7 +21,8 @@ public static class MediaEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ServeAsync(Guid videoId, string variant, HttpContext http,
+    /// <summary>Also the API's download route: the same check and file path for a Bearer-authenticated caller.</summary>
+    internal static async Task<IResult> ServeAsync(Guid videoId, string variant, HttpContext http,
         IDbContextFactory<VideoHubDbContext> dbFactory, IMediaStorage storage, CancellationToken ct)
     {
         if (!TryParse(variant, out var kind)) return Results.NotFound();

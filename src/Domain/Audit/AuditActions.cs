@@ -51,4 +51,14 @@ public static class AuditActions
     public const string RenderRejected = "render.rejected";
     public const string RenderCancelled = "render.cancelled";
     public const string RenderBlockOverridden = "render.block-overridden";
+
+    public const string ApiTokenCreated = "api.token-created";
+    public const string ApiTokenRevoked = "api.token-revoked";
+    public const string WebhookCreated = "webhook.created";
+    public const string WebhookDeleted = "webhook.deleted";
+    public const string WebhookEnabled = "webhook.enabled";
+    public const string WebhookDisabled = "webhook.disabled";
+    public const string WebhookRedelivered = "webhook.redelivered";
+    public const string WebhookHostAllowed = "webhook.host-allowed";
+    public const string WebhookHostRemoved = "webhook.host-removed";
 }
