@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using VideoHub.Domain.Api;
 using VideoHub.Domain.Audit;
 using VideoHub.Domain.Batches;
 using VideoHub.Domain.Catalog;
@@ -49,6 +50,11 @@ public class VideoHubDbContext(DbContextOptions<VideoHubDbContext> options) : Id
     public DbSet<Storyboard> Storyboards => Set<Storyboard>();
     public DbSet<StoryboardShot> StoryboardShots => Set<StoryboardShot>();
     public DbSet<SequencePart> SequenceParts => Set<SequencePart>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAllowedHost> WebhookAllowedHosts => Set<WebhookAllowedHost>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

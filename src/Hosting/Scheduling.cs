@@ -2,6 +2,7 @@ using Quartz;
 using VideoHub.Features.Catalog;
 using VideoHub.Features.Catalog.Registration;
 using VideoHub.Features.Batches.Jobs;
+using VideoHub.Features.Api.Webhooks;
 using VideoHub.Features.Rendering;
 using VideoHub.Features.Rendering.Jobs;
 
@@ -28,6 +29,8 @@ public static class Scheduling
             var catalog = builder.Configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>() ?? new CatalogOptions();
             Every<CatalogRegistrationJob>(q, "catalog-registration", catalog.RegistrationInterval);
             Every<BatchSweepJob>(q, "batch-sweep", options.BatchInterval);
+            Every<WebhookDeliveryJob>(q, "webhook-delivery",
+                builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>()?.DeliveryInterval ?? TimeSpan.FromSeconds(5));
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;

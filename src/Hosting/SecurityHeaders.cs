@@ -17,13 +17,21 @@ public static class SecurityHeaders
         "form-action 'self'; " +
         "frame-ancestors 'none'";
 
+    /// <summary>
+    /// An HttpContext item holding a per-response nonce: a page that must run a generated inline script (the API
+    /// reference) sets it, and only that response allows scripts carrying the nonce.
+    /// </summary>
+    public const string ScriptNonceItem = "VideoHub.ScriptNonce";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var h = context.Response.Headers;
-                h.ContentSecurityPolicy = ContentSecurityPolicy;
+                h.ContentSecurityPolicy = context.Items[ScriptNonceItem] is string nonce
+                    ? ContentSecurityPolicy.Replace("script-src 'self';", $"script-src 'self' 'nonce-{nonce}';", StringComparison.Ordinal)
+                    : ContentSecurityPolicy;
                 h.XContentTypeOptions = "nosniff";
                 h.XFrameOptions = "DENY";
                 h["Referrer-Policy"] = "same-origin";

@@ -20,6 +20,8 @@ public static class VideoHubPipeline
 
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization, so the API's per-token limiter sees the Bearer-authenticated user.
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -79,4 +79,13 @@ public static class AuditActions
     public const string BatchApproved = "batch.approved";
     public const string BatchRejected = "batch.rejected";
     public const string BatchDownloaded = "batch.downloaded";
+    public const string ApiTokenCreated = "api.token-created";
+    public const string ApiTokenRevoked = "api.token-revoked";
+    public const string WebhookCreated = "webhook.created";
+    public const string WebhookDeleted = "webhook.deleted";
+    public const string WebhookEnabled = "webhook.enabled";
+    public const string WebhookDisabled = "webhook.disabled";
+    public const string WebhookRedelivered = "webhook.redelivered";
+    public const string WebhookHostAllowed = "webhook.host-allowed";
+    public const string WebhookHostRemoved = "webhook.host-removed";
 }
