@@ -19,14 +19,9 @@ public static class MediaEndpoints
         return endpoints;
     }
 
-<<<<<<< HEAD
-    private static async Task<IResult> ServeAsync(Guid videoId, string variant, HttpContext http,
-        IDbContextFactory<VideoHubDbContext> dbFactory, MediaDelivery delivery, CancellationToken ct)
-=======
     /// <summary>Also the API's download route: the same check and file path for a Bearer-authenticated caller.</summary>
     internal static async Task<IResult> ServeAsync(Guid videoId, string variant, HttpContext http,
-        IDbContextFactory<VideoHubDbContext> dbFactory, IMediaStorage storage, CancellationToken ct)
->>>>>>> api
+        IDbContextFactory<VideoHubDbContext> dbFactory, MediaDelivery delivery, CancellationToken ct)
     {
         if (!MediaVariants.TryParse(variant, out var kind)) return Results.NotFound();
         var take = await AuthorisedTakeAsync(http, dbFactory, videoId, ct);

@@ -31,8 +31,7 @@ public sealed record NewRenderRequest(
     string? AcknowledgementReason = null,
     string? ImageReferenceKey = null,
     Guid? ParentVideoId = null,
-    IReadOnlyList<Domain.Catalog.RenderRequestCatalogItem>? CatalogItems = null);
-    Guid? ParentVideoId = null)
+    IReadOnlyList<Domain.Catalog.RenderRequestCatalogItem>? CatalogItems = null)
 {
     public bool IsRetake { get; init; }
     public bool StitchExtension { get; init; }

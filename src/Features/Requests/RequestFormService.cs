@@ -19,7 +19,7 @@ namespace VideoHub.Features.Requests;
 /// defaults and money), the pre-check as the user types, and the submission, which checks everything again and
 /// never trusts what the browser decided.
 /// </summary>
-public sealed class RequestFormService(ProjectService projects, VideoProviderRegistry providers, PolicyCheck policy,
+public sealed class RequestFormService(ProjectService projects, VideoProviderRegistry providers,
     RenderRequestService renders, IMediaStorage storage, AuditLog audit, IDbContextFactory<VideoHubDbContext> dbFactory,
     DerivedRequests derived)
 {
@@ -44,20 +44,15 @@ public sealed class RequestFormService(ProjectService projects, VideoProviderReg
         CheckAsync(input, budget, null, ct);
 
     /// <summary>The pre-check for a project: catalog rights are checked against <paramref name="projectId"/>.</summary>
-    public Task<PolicyCheckResult> CheckAsync(RequestFormInput input, BudgetInput budget, Guid? projectId, CancellationToken ct = default) =>
-        policy.CheckAsync(ToCheckInput(input, budget) with { ProjectId = projectId, CatalogItemIds = [.. input.CatalogItemIds] }, ct);
-    public async Task<PolicyCheckResult> CheckAsync(RequestFormInput input, BudgetInput budget, CancellationToken ct = default) =>
-        input.Operation == RenderOperation.Create
-            ? await policy.CheckAsync(ToCheckInput(input, budget), ct)
-            : (await derived.CheckAsync(ToCheckInput(input, budget), input, null, ct)).Check;
+    public async Task<PolicyCheckResult> CheckAsync(RequestFormInput input, BudgetInput budget, Guid? projectId, CancellationToken ct = default) =>
+        (await derived.CheckAsync(ToCheckInput(input, budget, projectId), input, projectId, ct)).Check;
 
     public async Task<SubmitOutcome> SubmitAsync(Actor actor, Guid projectId, RequestFormInput input, CancellationToken ct = default)
     {
         var context = await LoadAsync(actor, projectId, ct);
         if (context is null) return new SubmitOutcome(null, false, "You cannot request renders in this project.", null);
-        var check = await CheckAsync(input, context.Budget, projectId, ct);
         // Remix, edit and extend take provider, model, size (and length) from their source take.
-        var (check, prepared) = await derived.CheckAsync(ToCheckInput(input, context.Budget), input, projectId, ct);
+        var (check, prepared) = await derived.CheckAsync(ToCheckInput(input, context.Budget, projectId), input, projectId, ct);
         var target = prepared.Input;
         var overrideReason = input.OverrideReason?.Trim();
         var overriding = check.IsBlocked && actor.IsAdmin && !string.IsNullOrEmpty(overrideReason);
@@ -80,13 +75,12 @@ public sealed class RequestFormService(ProjectService projects, VideoProviderReg
         };
         IReadOnlyList<Domain.Catalog.RenderRequestCatalogItem> pins;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            pins = await Catalog.CatalogPins.ResolveAsync(db, input.CatalogItemIds, input.ProviderId, ct);
+            pins = await Catalog.CatalogPins.ResolveAsync(db, input.CatalogItemIds, target.ProviderId, ct);
         var imageKey = await StoreImageAsync(projectId, input, ct);
         var created = await renders.CreateAsync(actor, new NewRenderRequest(projectId, input.Operation, input.Prompt,
             target.ProviderId, target.Model, target.Size ?? "", target.Seconds ?? 0,
             check.NeedsApproval ? PreCheckVerdict.NeedsApproval : PreCheckVerdict.Allowed,
-            JsonSerializer.Serialize(snapshot, Json), warned, reason, imageKey, CatalogItems: pins), ct);
-            JsonSerializer.Serialize(snapshot, Json), warned, reason, imageKey, input.ParentVideoId)
+            JsonSerializer.Serialize(snapshot, Json), warned, reason, imageKey, input.ParentVideoId, pins)
             { IsRetake = input.IsRetake, StitchExtension = prepared.StitchExtension }, ct);
         if (!created.Succeeded)
         {
@@ -111,10 +105,10 @@ public sealed class RequestFormService(ProjectService projects, VideoProviderReg
         catch (JsonException) { return null; }
     }
 
-    private static PolicyCheckInput ToCheckInput(RequestFormInput input, BudgetInput budget) =>
+    private static PolicyCheckInput ToCheckInput(RequestFormInput input, BudgetInput budget, Guid? projectId) =>
         new(input.Prompt ?? "", input.ProviderId, input.Model, RenderOperation.Create)
         {
-            Size = input.Size, Seconds = input.Seconds, Budget = budget,
+            Size = input.Size, Seconds = input.Seconds, Budget = budget, ProjectId = projectId, CatalogItemIds = [.. input.CatalogItemIds],
             ImageReference = input.ImageBytes is { } bytes ? ImageReferenceInput.FromBytes(bytes, input.ImageContentType) : null,
         };
 

@@ -74,8 +74,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 .Replace("{videoId:guid}", takeId.ToString()).Replace("{variant}", "thumbnail")
                 .Replace("{RequestId:guid}", requestId.ToString())
                 .Replace("{VideoId:guid}", takeId.ToString()).Replace("{CollectionId:guid}", collectionId.ToString())
-                .Replace("{Token}", shareToken).Replace("{token}", shareToken);
-                .Replace("{RequestId:guid}", requestId.ToString()).Replace("{BatchId:guid}", batchId.ToString());
+                .Replace("{Token}", shareToken).Replace("{token}", shareToken)
+                .Replace("{BatchId:guid}", batchId.ToString());
             foreach (var who in Enum.GetValues<Who>())
             {
                 var response = await clients[who].GetAsync(url);

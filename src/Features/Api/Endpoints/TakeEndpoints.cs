@@ -36,9 +36,9 @@ public static class TakeEndpoints
             .Produces<ApiTake>().ProducesProblem(404);
 
         takes.MapGet("/{takeId:guid}/{variant}", async Task<IResult> (Guid takeId, string variant, ApiCaller caller, HttpContext http,
-            IDbContextFactory<VideoHubDbContext> dbFactory, IMediaStorage storage, CancellationToken ct) =>
+            IDbContextFactory<VideoHubDbContext> dbFactory, MediaDelivery delivery, CancellationToken ct) =>
         {
-            var result = await MediaEndpoints.ServeAsync(takeId, variant, http, dbFactory, storage, ct);
+            var result = await MediaEndpoints.ServeAsync(takeId, variant, http, dbFactory, delivery, ct);
             return result is NotFound ? ApiProblems.NotFound() : result;
         }).WithName("DownloadTake")
             .WithSummary("Downloads the take's video, thumbnail or spritesheet; supports Range (206/416), ETag and If-None-Match.")

@@ -15,11 +15,7 @@ namespace VideoHub.Features.Rendering.Jobs;
 /// </summary>
 public sealed class RenderDownloader(IDbContextFactory<VideoHubDbContext> dbFactory, IRenderProviders providers,
     IMediaStorage storage, MediaProbe probe, SweepSupport sweep, IOptionsMonitor<RenderingOptions> options,
-<<<<<<< HEAD
-    ILogger<RenderDownloader> log, IEnumerable<ITakeListener> takeListeners)
-=======
-    ILogger<RenderDownloader> log, StitchedExtension stitched)
->>>>>>> lineage
+    ILogger<RenderDownloader> log, StitchedExtension stitched, IEnumerable<ITakeListener> takeListeners)
 {
     public const string By = "job:download";
 

@@ -178,7 +178,6 @@ public partial class NewRequestPage
         ProviderId = i.ProviderId, Model = i.Model, Size = i.Size, Seconds = i.Seconds, Prompt = i.Prompt,
         ImageBytes = i.ImageBytes, ImageContentType = i.ImageContentType, ImageName = i.ImageName,
         WarningReason = i.WarningReason, OverrideReason = i.OverrideReason,
-        Operation = i.Operation, ParentVideoId = i.ParentVideoId, CatalogItemIds = [.. i.CatalogItemIds],
-        CatalogItemIds = [.. i.CatalogItemIds],
+        Operation = i.Operation, ParentVideoId = i.ParentVideoId, CatalogItemIds = [.. i.CatalogItemIds], IsRetake = i.IsRetake,
     };
 }
