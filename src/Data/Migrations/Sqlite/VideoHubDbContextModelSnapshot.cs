@@ -540,6 +540,10 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AcknowledgementReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -551,6 +555,10 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("EstimatedCostUsd")
@@ -576,15 +584,35 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ProviderAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProviderBatchId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ProviderCompleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProviderFailed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProviderId")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderInputFileId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProviderMappedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderOutputFileId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -602,6 +630,9 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -616,6 +647,41 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.HasIndex("Status", "NextPollAt");
 
                     b.ToTable("Batches");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Batches.BatchRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomId")
+                        .IsRequired()
+                        .HasMaxLength(56)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RenderRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RenderRequestId");
+
+                    b.HasIndex("BatchId", "CustomId")
+                        .IsUnique();
+
+                    b.HasIndex("BatchId", "LineNumber");
+
+                    b.ToTable("BatchRows");
                 });
 
             modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogItem", b =>
@@ -1029,6 +1095,133 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.ToTable("ShareLinks");
                 });
 
+            modelBuilder.Entity("VideoHub.Domain.Lineage.SequencePart", b =>
+                {
+                    b.Property<Guid>("SequenceVideoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SourceVideoId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SequenceVideoId", "Position");
+
+                    b.HasIndex("SourceVideoId");
+
+                    b.ToTable("SequenceParts");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Lineage.Storyboard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SequenceVideoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Size")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("SequenceVideoId");
+
+                    b.HasIndex("ProjectId", "CreatedAt");
+
+                    b.ToTable("Storyboards");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Lineage.StoryboardShot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CatalogItemIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ContinueFromPrevious")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImageReferenceKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasMaxLength(32000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RenderRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StoryboardId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RenderRequestId");
+
+                    b.HasIndex("StoryboardId", "Position");
+
+                    b.ToTable("StoryboardShots");
+                });
+
             modelBuilder.Entity("VideoHub.Domain.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1432,6 +1625,9 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsRetake")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Model")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1502,6 +1698,9 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("StitchExtension")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
@@ -1871,6 +2070,21 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VideoHub.Domain.Batches.BatchRow", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Batches.Batch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VideoHub.Domain.Rendering.RenderRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RenderRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogItemProject", b =>
                 {
                     b.HasOne("VideoHub.Domain.Catalog.CatalogItem", null)
@@ -1971,6 +2185,54 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("VideoId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Lineage.SequencePart", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Rendering.Video", null)
+                        .WithMany()
+                        .HasForeignKey("SequenceVideoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VideoHub.Domain.Rendering.Video", null)
+                        .WithMany()
+                        .HasForeignKey("SourceVideoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Lineage.Storyboard", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Batches.Batch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("VideoHub.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VideoHub.Domain.Rendering.Video", null)
+                        .WithMany()
+                        .HasForeignKey("SequenceVideoId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Lineage.StoryboardShot", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Rendering.RenderRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RenderRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("VideoHub.Domain.Lineage.Storyboard", null)
+                        .WithMany("Shots")
+                        .HasForeignKey("StoryboardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("VideoHub.Domain.Notifications.Notification", b =>
@@ -2189,6 +2451,11 @@ namespace VideoHub.Data.Migrations.Sqlite
             modelBuilder.Entity("VideoHub.Domain.Gallery.Collection", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Lineage.Storyboard", b =>
+                {
+                    b.Navigation("Shots");
                 });
 
             modelBuilder.Entity("VideoHub.Domain.Projects.Project", b =>

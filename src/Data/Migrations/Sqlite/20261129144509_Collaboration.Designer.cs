@@ -11,8 +11,8 @@ using VideoHub.Data;
 namespace VideoHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(VideoHubDbContext))]
-    [Migration("20261129132846_ApiSchema")]
-    partial class ApiSchema
+    [Migration("20261129144509_Collaboration")]
+    partial class Collaboration
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -543,6 +543,10 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AcknowledgementReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -554,6 +558,10 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("EstimatedCostUsd")
@@ -579,15 +587,35 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ProviderAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProviderBatchId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ProviderCompleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProviderFailed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProviderId")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderInputFileId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProviderMappedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderOutputFileId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -603,6 +631,9 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -621,11 +652,49 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.ToTable("Batches");
                 });
 
+            modelBuilder.Entity("VideoHub.Domain.Batches.BatchRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomId")
+                        .IsRequired()
+                        .HasMaxLength(56)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RenderRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RenderRequestId");
+
+                    b.HasIndex("BatchId", "CustomId")
+                        .IsUnique();
+
+                    b.HasIndex("BatchId", "LineNumber");
+
+                    b.ToTable("BatchRows");
+                });
+
             modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AvailableToAllProjects")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -647,6 +716,11 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LicenceNote")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -672,6 +746,19 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.Property<DateTime?>("RetiredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RightsExpireAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RightsHolder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -687,7 +774,24 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedName")
                         .IsUnique();
 
+                    b.HasIndex("IsRetired", "Name");
+
                     b.ToTable("CatalogItems");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogItemProject", b =>
+                {
+                    b.Property<Guid>("CatalogItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CatalogItemId", "ProjectId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("CatalogItemProjects");
                 });
 
             modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogItemVersion", b =>
@@ -793,6 +897,49 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.ToTable("CatalogRegistrations");
                 });
 
+            modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogRightsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CatalogItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatalogItemId", "At");
+
+                    b.ToTable("CatalogRightsChanges");
+                });
+
             modelBuilder.Entity("VideoHub.Domain.Catalog.RenderRequestCatalogItem", b =>
                 {
                     b.Property<Guid>("RenderRequestId")
@@ -820,6 +967,262 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.HasIndex("CatalogItemVersionId");
 
                     b.ToTable("RenderRequestCatalogItems");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Gallery.Collection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "UpdatedAt");
+
+                    b.ToTable("Collections");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Gallery.CollectionItem", b =>
+                {
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VideoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CollectionId", "VideoId");
+
+                    b.HasIndex("VideoId");
+
+                    b.HasIndex("CollectionId", "Position");
+
+                    b.ToTable("CollectionItems");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Gallery.ShareLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CollectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastOpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpenCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PasswordHash")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VideoId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("VideoId");
+
+                    b.HasIndex("CollectionId", "CreatedAt");
+
+                    b.HasIndex("ProjectId", "CreatedAt");
+
+                    b.ToTable("ShareLinks");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Lineage.SequencePart", b =>
+                {
+                    b.Property<Guid>("SequenceVideoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SourceVideoId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SequenceVideoId", "Position");
+
+                    b.HasIndex("SourceVideoId");
+
+                    b.ToTable("SequenceParts");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Lineage.Storyboard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SequenceVideoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Size")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("SequenceVideoId");
+
+                    b.HasIndex("ProjectId", "CreatedAt");
+
+                    b.ToTable("Storyboards");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Lineage.StoryboardShot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CatalogItemIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ContinueFromPrevious")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImageReferenceKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasMaxLength(32000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RenderRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StoryboardId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RenderRequestId");
+
+                    b.HasIndex("StoryboardId", "Position");
+
+                    b.ToTable("StoryboardShots");
                 });
 
             modelBuilder.Entity("VideoHub.Domain.Notifications.Notification", b =>
@@ -1225,6 +1628,9 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsRetake")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Model")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1262,6 +1668,14 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .HasMaxLength(32000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProviderErrorCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderErrorParam")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProviderId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1287,6 +1701,9 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("StitchExtension")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
@@ -1423,6 +1840,10 @@ namespace VideoHub.Data.Migrations.Sqlite
 
                     b.HasIndex("StackId");
 
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("DurationSeconds", "Id");
+
                     b.HasIndex("ProjectId", "CreatedAt");
 
                     b.ToTable("Videos");
@@ -1492,6 +1913,22 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.HasIndex("VideoId", "TimeSeconds");
 
                     b.ToTable("ReviewComments");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Review.ReviewCommentMention", b =>
+                {
+                    b.Property<Guid>("CommentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ReviewCommentMentions");
                 });
 
             modelBuilder.Entity("VideoHub.Domain.Review.ReviewDecision", b =>
@@ -1636,6 +2073,36 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VideoHub.Domain.Batches.BatchRow", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Batches.Batch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VideoHub.Domain.Rendering.RenderRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RenderRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogItemProject", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Catalog.CatalogItem", null)
+                        .WithMany("AllowedProjects")
+                        .HasForeignKey("CatalogItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VideoHub.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogItemVersion", b =>
                 {
                     b.HasOne("VideoHub.Domain.Catalog.CatalogItem", null)
@@ -1660,6 +2127,15 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogRightsChange", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Catalog.CatalogItem", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VideoHub.Domain.Catalog.RenderRequestCatalogItem", b =>
                 {
                     b.HasOne("VideoHub.Domain.Catalog.CatalogItem", null)
@@ -1677,6 +2153,87 @@ namespace VideoHub.Data.Migrations.Sqlite
                     b.HasOne("VideoHub.Domain.Rendering.RenderRequest", null)
                         .WithMany()
                         .HasForeignKey("RenderRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Gallery.CollectionItem", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Gallery.Collection", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VideoHub.Domain.Rendering.Video", null)
+                        .WithMany()
+                        .HasForeignKey("VideoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Gallery.ShareLink", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Gallery.Collection", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("VideoHub.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("VideoHub.Domain.Rendering.Video", null)
+                        .WithMany()
+                        .HasForeignKey("VideoId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Lineage.SequencePart", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Rendering.Video", null)
+                        .WithMany()
+                        .HasForeignKey("SequenceVideoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VideoHub.Domain.Rendering.Video", null)
+                        .WithMany()
+                        .HasForeignKey("SourceVideoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Lineage.Storyboard", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Batches.Batch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("VideoHub.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VideoHub.Domain.Rendering.Video", null)
+                        .WithMany()
+                        .HasForeignKey("SequenceVideoId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Lineage.StoryboardShot", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Rendering.RenderRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RenderRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("VideoHub.Domain.Lineage.Storyboard", null)
+                        .WithMany("Shots")
+                        .HasForeignKey("StoryboardId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1852,6 +2409,21 @@ namespace VideoHub.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VideoHub.Domain.Review.ReviewCommentMention", b =>
+                {
+                    b.HasOne("VideoHub.Domain.Review.ReviewComment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VideoHub.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VideoHub.Domain.Review.ReviewDecision", b =>
                 {
                     b.HasOne("VideoHub.Domain.Projects.Project", null)
@@ -1869,12 +2441,24 @@ namespace VideoHub.Data.Migrations.Sqlite
 
             modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogItem", b =>
                 {
+                    b.Navigation("AllowedProjects");
+
                     b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("VideoHub.Domain.Catalog.CatalogItemVersion", b =>
                 {
                     b.Navigation("Registrations");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Gallery.Collection", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("VideoHub.Domain.Lineage.Storyboard", b =>
+                {
+                    b.Navigation("Shots");
                 });
 
             modelBuilder.Entity("VideoHub.Domain.Projects.Project", b =>
