@@ -31,6 +31,9 @@ public sealed class MediaDelivery(IMediaStorage storage, PosterMaker posters)
             _ => await posters.GetAsync(take, ct),
         };
         if (file is null) return Results.NotFound();
+        // Only byte ranges exist (RFC 9110); the framework would otherwise treat any unit as bytes.
+        if (http.Request.Headers.Range.ToString() is { Length: > 0 } range && !range.StartsWith("bytes=", StringComparison.OrdinalIgnoreCase))
+            http.Request.Headers.Remove("Range");
         headers.ContentDisposition = disposition.ToString();
         var tag = variant == MediaVariant.Video && take.Sha256.Length > 0
             ? take.Sha256

@@ -1,6 +1,6 @@
 using VideoHub.Bench;
 
-// Usage: VideoHub.Bench [render|download|pipeline|all]   (default all)
+// Usage: VideoHub.Bench [render|download|pipeline|gallery|media|all]   (default all)
 //        VideoHub.Bench download-child <megabytes>   (internal: one download measured in its own process)
 var mode = args.FirstOrDefault() ?? "all";
 switch (mode)
@@ -17,12 +17,20 @@ switch (mode)
     case "pipeline":
         await PipelineBenchmark.RunAsync();
         return 0;
+    case "gallery":
+        await GalleryBenchmark.RunAsync();
+        return 0;
+    case "media":
+        await MediaStreamBenchmark.RunAsync();
+        return 0;
     case "all":
         await RenderBenchmark.RunAsync();
         await DownloadBenchmark.RunAsync();
         await PipelineBenchmark.RunAsync();
+        await GalleryBenchmark.RunAsync();
+        await MediaStreamBenchmark.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: VideoHub.Bench [render|download|pipeline|all]");
+        Console.Error.WriteLine("usage: VideoHub.Bench [render|download|pipeline|gallery|media|all]");
         return 2;
 }

@@ -51,6 +51,13 @@ public sealed class TakeZipExport(IDbContextFactory<VideoHubDbContext> dbFactory
 
     public async Task WriteAsync(IReadOnlyList<ManifestEntry> entries, Stream output, CancellationToken ct)
     {
+        await using var body = new SyncWriteBuffer(output);
+        await WriteZipAsync(entries, body, ct);
+        await body.FlushAsync(ct);
+    }
+
+    private async Task WriteZipAsync(IReadOnlyList<ManifestEntry> entries, Stream output, CancellationToken ct)
+    {
         await using var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);
         var index = 0;
         foreach (var entry in entries)
