@@ -48,7 +48,7 @@ public sealed class ReviewFlowBrowserTests(AppFixture app) : IClassFixture<AppFi
 
         // Seek to 1.5 s, comment there; the marker lands on the timeline.
         await page.EvaluateAsync("() => { document.querySelector('#review-video').currentTime = 1.5; }");
-        await Assertions.Expect(page.Locator("#player-time")).ToHaveAttributeAsync("data-time", new System.Text.RegularExpressions.Regex("^1\\.5"));
+        await page.WaitForFunctionAsync("() => { const v = document.querySelector('#review-video'); return !v.seeking && Math.abs(v.currentTime - 1.5) < 0.05; }");
         await page.FillAsync("#comment-text", "The beam flickers here @eva");
         await page.ClickAsync("#comment-send");
         var marker = page.Locator("[data-testid=comment-marker]");
