@@ -146,3 +146,8 @@ export function unbindKeys(token) {
 
 export function dispose(id) { players.delete(id); }
 export function printPage() { window.print(); }
+
+// For diagnostics: the handles of the players on the page and their videos' times.
+export function describe() {
+    return JSON.stringify([...players.entries()].map(([h, p]) => ({ h, connected: p.video.isConnected, t: p.video.currentTime, last: p.lastSent })));
+}
