@@ -3,24 +3,27 @@
 const FRAME = 1 / 30;
 const OVERLAY_SECONDS = 1.5;
 const players = new Map();
+let nextHandle = 1;
+const warn = e => console.warn('review player', e);
 
-export function init(videoId, canvasId, dotnet) {
-    const video = document.getElementById(videoId);
-    const canvas = document.getElementById(canvasId);
-    if (!video || !canvas) return;
+// Each player gets its own handle, so a page that goes away never disturbs the one that replaced it.
+export function init(video, canvas, dotnet) {
+    if (!video || !canvas) return 0;
+    const handle = nextHandle++;
     const state = { video, canvas, dotnet, overlays: [], drawing: false, strokes: [], current: null, lastSent: -1 };
-    players.set(videoId, state);
+    players.set(handle, state);
     const send = () => {
         const t = video.currentTime;
         if (Math.abs(t - state.lastSent) < 0.2 && !video.paused) return;
         state.lastSent = t;
-        dotnet.invokeMethodAsync('OnPlayerTime', t, video.paused).catch(() => { });
+        dotnet.invokeMethodAsync('OnPlayerTime', t, video.paused).catch(warn);
     };
     video.addEventListener('timeupdate', () => { send(); paint(state); });
     video.addEventListener('seeked', () => { state.lastSent = -1; send(); paint(state); });
     video.addEventListener('play', () => { state.lastSent = -1; send(); });
     video.addEventListener('pause', () => { state.lastSent = -1; send(); });
-    video.addEventListener('loadedmetadata', () => { resize(state); dotnet.invokeMethodAsync('OnPlayerDuration', video.duration || 0).catch(() => { }); });
+    video.addEventListener('loadedmetadata', () => { resize(state); dotnet.invokeMethodAsync('OnPlayerDuration', video.duration || 0).catch(warn); });
+    if (video.readyState >= 1) resize(state);
     new ResizeObserver(() => { resize(state); paint(state); }).observe(video);
 
     canvas.addEventListener('pointerdown', e => {
@@ -36,6 +39,7 @@ export function init(videoId, canvasId, dotnet) {
         paint(state);
     });
     canvas.addEventListener('pointerup', () => { state.current = null; });
+    return handle;
 }
 
 function point(canvas, e) {
@@ -88,7 +92,7 @@ export function step(id, frames) {
 }
 export function setRate(id, r) { const p = get(id); if (p) p.video.playbackRate = r; }
 export function setLoop(id, on) { const p = get(id); if (p) p.video.loop = on; }
-export function fullscreen(wrapperId) { document.getElementById(wrapperId)?.requestFullscreen?.().catch(() => { }); }
+export function fullscreen(wrapper) { wrapper?.requestFullscreen?.().catch(warn); }
 export function currentTime(id) { return get(id)?.video.currentTime ?? 0; }
 
 export function setOverlays(id, overlays) {
@@ -112,13 +116,14 @@ export function cancelDrawing(id) { finishDrawing(id); }
 
 // Keyboard: Space and ,/. act on the player here; J K A C X ? go to the page. Typing in a field is never a shortcut.
 let keyHandler = null;
-export function bindKeys(dotnet, videoId) {
-    unbindKeys();
+let keyToken = 0;
+export function bindKeys(dotnet, handle) {
+    if (keyHandler) document.removeEventListener('keydown', keyHandler);
     keyHandler = e => {
         const el = e.target;
         if (e.ctrlKey || e.metaKey || e.altKey) return;
         if (el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))) return;
-        const id = typeof videoId === 'function' ? videoId() : videoId;
+        const id = handle;
         const key = e.key;
         if (key === ' ' || key === 'Spacebar') { e.preventDefault(); togglePlay(id); return; }
         if (key === ',') { e.preventDefault(); step(id, -1); return; }
@@ -126,15 +131,23 @@ export function bindKeys(dotnet, videoId) {
         const k = key.toLowerCase();
         if (['j', 'k', 'a', 'c', 'x', '?'].includes(k)) {
             e.preventDefault();
-            dotnet.invokeMethodAsync('OnShortcut', k).catch(() => { });
+            dotnet.invokeMethodAsync('OnShortcut', k).catch(warn);
         }
     };
     document.addEventListener('keydown', keyHandler);
+    return ++keyToken;
 }
-export function unbindKeys() {
-    if (keyHandler) document.removeEventListener('keydown', keyHandler);
+// Only the page that bound the keys last may unbind them (a page going away must not unbind its successor's).
+export function unbindKeys(token) {
+    if (token !== keyToken || !keyHandler) return;
+    document.removeEventListener('keydown', keyHandler);
     keyHandler = null;
 }
 
 export function dispose(id) { players.delete(id); }
 export function printPage() { window.print(); }
+
+// For diagnostics: the handles of the players on the page and their videos' times.
+export function describe() {
+    return JSON.stringify([...players.entries()].map(([h, p]) => ({ h, connected: p.video.isConnected, t: p.video.currentTime, last: p.lastSent })));
+}
