@@ -53,6 +53,7 @@ public static class AccessMatrix
     /// </summary>
     private static AccessRule Machine(string withoutCredential) => new("API", _ => withoutCredential);
     private static readonly AccessRule LocalProviderApi = Machine("401");
+    private static readonly AccessRule Api = Machine("401");
     /// <summary>A take's files: project members (of the take's project) only; the matrix test seeds a take to ask for.</summary>
     private static readonly AccessRule ProjectMedia = ProjectMembers;
     /// <summary>A collection shows to the members of the projects whose takes it holds (the matrix seeds one with the project's take).</summary>
@@ -97,6 +98,10 @@ public static class AccessMatrix
         ["/admin/audit"] = Admins,
         ["/admin/system"] = Admins,
         ["/admin/policy"] = Admins,
+        ["/admin/tokens"] = Admins,
+        ["/admin/webhooks"] = Admins,
+        ["/profile/tokens"] = SignedIn,
+        ["/projects/{Id:guid}/webhooks"] = ProjectOwners,
 
         ["/Account/Login"] = Anyone,
         ["/Account/Lockout"] = Anyone,
@@ -143,6 +148,19 @@ public static class AccessMatrix
         ["/local-provider/v1/batches/{batchId}"] = LocalProviderApi,
         ["/local-provider/v1/batches/{batchId}/cancel"] = LocalProviderApi,
         ["/local-provider/v1/{**path}"] = LocalProviderApi,
+
+        // The REST API takes only a Bearer token: a signed-in browser gets 401 like anyone (ApiAccessMatrixTests checks tokens).
+        ["/api/v1/projects"] = Api,
+        ["/api/v1/projects/{projectId:guid}"] = Api,
+        ["/api/v1/projects/{projectId:guid}/members"] = Api,
+        ["/api/v1/projects/{projectId:guid}/precheck"] = Api,
+        ["/api/v1/projects/{projectId:guid}/render-requests"] = Api,
+        ["/api/v1/render-requests/{requestId:guid}"] = Api,
+        ["/api/v1/render-requests/{requestId:guid}/cancel"] = Api,
+        ["/api/v1/takes/{takeId:guid}"] = Api,
+        ["/api/v1/takes/{takeId:guid}/{variant}"] = Api,
+        // The API reference page is public documentation, like /openapi/v1.json (not listed: a file route).
+        ["/api/reference/{documentName?}"] = Anyone,
     };
 
     /// <summary>Framework plumbing (the Blazor hub, static files) is not the application's to decide.</summary>

@@ -112,6 +112,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     {
         ["{videoId}"] = "video_123", ["{characterId}"] = "char_123", ["{fileId}"] = "file-123",
         ["{batchId}"] = "batch_123", ["{providerId}"] = "no-such-provider", ["{**path}"] = "anything/else",
+        ["{projectId:guid}"] = Guid.NewGuid().ToString(), ["{requestId:guid}"] = Guid.NewGuid().ToString(),
+        ["{takeId:guid}"] = Guid.NewGuid().ToString(), ["{variant}"] = "video",
     };
 
     private IEnumerable<(string Route, IReadOnlyList<string> Methods)> MachineEndpoints() =>

@@ -10,11 +10,11 @@ public static class ProjectEndpoints
     {
         var projects = api.MapGroup("/projects").WithTags("Projects");
 
-        projects.MapGet("/", async (ApiCaller caller, ProjectService service, bool? includeArchived, CancellationToken ct) =>
+        api.MapGet("/projects", async (ApiCaller caller, ProjectService service, bool? includeArchived, CancellationToken ct) =>
         {
             var list = await service.ListAsync(caller.Require(), new ProjectListFilter(includeArchived ?? false), ct);
             return TypedResults.Ok(list.Select(ApiProject.From).ToList());
-        }).WithName("ListProjects").WithSummary("The projects the token's user is a member of (all projects for Admins).");
+        }).WithTags("Projects").WithName("ListProjects").WithSummary("The projects the token's user is a member of (all projects for Admins).");
 
         projects.MapGet("/{projectId:guid}", async Task<IResult> (Guid projectId, ApiCaller caller, ProjectService service, CancellationToken ct) =>
             await service.GetAsync(caller.Require(), projectId, ct) is { } p ? TypedResults.Ok(ApiProject.From(p)) : ApiProblems.NotFound())

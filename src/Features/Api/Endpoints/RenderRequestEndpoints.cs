@@ -17,7 +17,7 @@ public sealed record ApiRenderRequest(Guid Id, Guid ProjectId, string AuthorName
         r.Prompt, r.ProviderId, r.Model, r.Size, r.Seconds, r.ParentVideoId, r.State, r.Progress, r.FailureReason?.Code(),
         r.ProviderMessage, r.EstimatedCostUsd, r.ActualCostUsd, r.AcknowledgementReason, r.DecisionNote, r.VideoId,
         r.CreatedAt, r.UpdatedAt,
-        full ? RequestFormService.ReadSnapshot(r.PreCheckJson)?.Findings.Select(ApiFinding.From).ToList() ?? [] : null,
+        full ? RequestFormService.ReadSnapshot(r.PreCheckJson)?.Findings?.Select(ApiFinding.From).ToList() ?? [] : null,
         full ? r.History.Select(e => new ApiRenderEvent(e.From, e.To, e.At, e.By, e.Message)).ToList() : null);
 }
 
@@ -28,7 +28,7 @@ public static class RenderRequestEndpoints
 {
     public static RouteGroupBuilder MapRenderRequestEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/").WithTags("Render requests");
+        var group = api.MapGroup("").WithTags("Render requests");
 
         group.MapPost("/projects/{projectId:guid}/render-requests", CreateAsync).WithName("CreateRenderRequest")
             .WithSummary("Requests a render. The pre-check runs first: a block answers 422 with the findings; warnings need acknowledgeWarnings and a warningReason. Send an Idempotency-Key to make retries safe.")

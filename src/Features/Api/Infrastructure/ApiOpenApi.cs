@@ -61,7 +61,8 @@ public static class ApiOpenApi
         endpoints.MapOpenApi(DocumentRoute).AllowAnonymous();
         endpoints.MapScalarApiReference(ReferencePath, (options, http) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex, so the nonce reads the same in the header and in the HTML attribute.
+            var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             http.Items[SecurityHeaders.ScriptNonceItem] = nonce;
             options.WithTitle("VideoHub API reference").WithOpenApiRoutePattern(DocumentRoute).DisableDefaultFonts()
                 .WithNonce(nonce).DisableAgent().DisableMcp()

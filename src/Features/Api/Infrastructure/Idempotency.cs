@@ -13,7 +13,7 @@ public sealed record ApiAnswer(int Status, object Body, string? Location = null)
 {
     public IResult ToResult()
     {
-        var json = Results.Json(Body, ApiJson.Options, Status >= 400 ? ApiProblems.ContentType : null, Status);
+        var json = Results.Json(Body, (JsonSerializerOptions?)null, Status >= 400 ? ApiProblems.ContentType : null, Status);
         return Location is null ? json : new WithLocation(json, Location);
     }
 
@@ -32,7 +32,8 @@ public sealed record ApiAnswer(int Status, object Body, string? Location = null)
 /// request; the same key and the same request replay that answer without doing anything again; the same key with a
 /// different request is refused with 422. A key still being processed answers 409. Answers of 5xx are not kept.
 /// </summary>
-public sealed class Idempotency(IDbContextFactory<VideoHubDbContext> dbFactory, TimeProvider clock)
+public sealed class Idempotency(IDbContextFactory<VideoHubDbContext> dbFactory, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
     public const string Header = "Idempotency-Key";
     private const int InProgress = 0;
@@ -76,7 +77,7 @@ public sealed class Idempotency(IDbContextFactory<VideoHubDbContext> dbFactory, 
         else
         {
             record.StatusCode = answer.Status;
-            record.ResponseBody = JsonSerializer.Serialize(answer.Body, ApiJson.Options);
+            record.ResponseBody = JsonSerializer.Serialize(answer.Body, json.Value.SerializerOptions);
             record.Location = answer.Location;
             await db.SaveChangesAsync(CancellationToken.None);
         }
