@@ -1,6 +1,6 @@
 using VideoHub.Bench;
 
-// Usage: VideoHub.Bench [render|download|pipeline|all]   (default all)
+// Usage: VideoHub.Bench [render|download|pipeline|batch [rows]|all]   (default all)
 //        VideoHub.Bench download-child <megabytes>   (internal: one download measured in its own process)
 var mode = args.FirstOrDefault() ?? "all";
 switch (mode)
@@ -17,12 +17,15 @@ switch (mode)
     case "pipeline":
         await PipelineBenchmark.RunAsync();
         return 0;
+    case "batch":
+        await BatchBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+        return 0;
     case "all":
         await RenderBenchmark.RunAsync();
         await DownloadBenchmark.RunAsync();
         await PipelineBenchmark.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: VideoHub.Bench [render|download|pipeline|all]");
+        Console.Error.WriteLine("usage: VideoHub.Bench [render|download|pipeline|batch [rows]|all]");
         return 2;
 }
