@@ -75,7 +75,7 @@ public static class PipelineBenchmark
     }
 
     /// <summary>The web project's folder, whose appsettings.json seeds the local provider.</summary>
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "VideoHub.csproj"))) dir = dir.Parent;

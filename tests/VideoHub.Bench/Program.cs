@@ -1,6 +1,7 @@
 using VideoHub.Bench;
 
 // Usage: VideoHub.Bench [render|download|pipeline|gallery|media|all]   (default all)
+// Usage: VideoHub.Bench [render|download|pipeline|batch [rows]|all]   (default all)
 //        VideoHub.Bench download-child <megabytes>   (internal: one download measured in its own process)
 var mode = args.FirstOrDefault() ?? "all";
 switch (mode)
@@ -22,6 +23,8 @@ switch (mode)
         return 0;
     case "media":
         await MediaStreamBenchmark.RunAsync();
+    case "batch":
+        await BatchBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
         return 0;
     case "all":
         await RenderBenchmark.RunAsync();
@@ -32,5 +35,6 @@ switch (mode)
         return 0;
     default:
         Console.Error.WriteLine("usage: VideoHub.Bench [render|download|pipeline|gallery|media|all]");
+        Console.Error.WriteLine("usage: VideoHub.Bench [render|download|pipeline|batch [rows]|all]");
         return 2;
 }
