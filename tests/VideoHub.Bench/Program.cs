@@ -1,7 +1,6 @@
 using VideoHub.Bench;
 
-// Usage: VideoHub.Bench [render|download|pipeline|gallery|media|all]   (default all)
-// Usage: VideoHub.Bench [render|download|pipeline|batch [rows]|all]   (default all)
+// Usage: VideoHub.Bench [render|download|pipeline|gallery|media|batch [rows]|all]   (default all)
 //        VideoHub.Bench download-child <megabytes>   (internal: one download measured in its own process)
 var mode = args.FirstOrDefault() ?? "all";
 switch (mode)
@@ -23,6 +22,7 @@ switch (mode)
         return 0;
     case "media":
         await MediaStreamBenchmark.RunAsync();
+        return 0;
     case "batch":
         await BatchBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
         return 0;
@@ -34,7 +34,6 @@ switch (mode)
         await MediaStreamBenchmark.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: VideoHub.Bench [render|download|pipeline|gallery|media|all]");
-        Console.Error.WriteLine("usage: VideoHub.Bench [render|download|pipeline|batch [rows]|all]");
+        Console.Error.WriteLine("usage: VideoHub.Bench [render|download|pipeline|gallery|media|batch [rows]|all]");
         return 2;
 }
