@@ -75,24 +75,24 @@ public static class PipelineBenchmark
     }
 
     /// <summary>The web project's folder, whose appsettings.json seeds the local provider.</summary>
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "VideoHub.csproj"))) dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
     }
 
-    private static async Task<Guid> SeedProjectAsync(IServiceProvider services)
+    internal static async Task<Guid> SeedProjectAsync(IServiceProvider services, decimal budget = 1000)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<VideoHubDbContext>>().CreateDbContextAsync();
         var project = new Project { Name = "Benchmark", NameKey = Project.KeyFor("Benchmark"), CreatedAt = DateTime.UtcNow, CreatedById = "bench-admin" };
-        project.Settings.MonthlyBudgetUsd = 1000;
+        project.Settings.MonthlyBudgetUsd = budget;
         db.Projects.Add(project);
         await db.SaveChangesAsync();
         return project.Id;
     }
 
-    private static async Task<List<RenderRequest>> UntilFinishedAsync(IServiceProvider services, List<Guid> ids)
+    internal static async Task<List<RenderRequest>> UntilFinishedAsync(IServiceProvider services, List<Guid> ids)
     {
         var factory = services.GetRequiredService<IDbContextFactory<VideoHubDbContext>>();
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(10));

@@ -1,6 +1,6 @@
 using VideoHub.Bench;
 
-// Usage: VideoHub.Bench [render|download|pipeline|all]   (default all)
+// Usage: VideoHub.Bench [render|download|pipeline|throughput|all]   (default all)
 //        VideoHub.Bench download-child <megabytes>   (internal: one download measured in its own process)
 var mode = args.FirstOrDefault() ?? "all";
 switch (mode)
@@ -17,12 +17,16 @@ switch (mode)
     case "pipeline":
         await PipelineBenchmark.RunAsync();
         return 0;
+    case "throughput":
+        await ThroughputBenchmark.RunAsync();
+        return 0;
     case "all":
         await RenderBenchmark.RunAsync();
         await DownloadBenchmark.RunAsync();
         await PipelineBenchmark.RunAsync();
+        await ThroughputBenchmark.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: VideoHub.Bench [render|download|pipeline|all]");
+        Console.Error.WriteLine("usage: VideoHub.Bench [render|download|pipeline|throughput|all]");
         return 2;
 }
