@@ -17,8 +17,9 @@ switch (mode)
     case "pipeline":
         await PipelineBenchmark.RunAsync();
         return 0;
-    case "throughput":
-        await ThroughputBenchmark.RunAsync();
+    case "throughput": // [requests (200)] [concurrency (20)]
+        await ThroughputBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200,
+            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
         return 0;
     case "all":
         await RenderBenchmark.RunAsync();

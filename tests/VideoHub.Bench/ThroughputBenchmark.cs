@@ -51,7 +51,7 @@ public static class ThroughputBenchmark
         try
         {
             await ConfigureProviderAsync(app.Services, concurrency);
-            await BareLoopAsync(app.Services, Math.Min(concurrency, 8), Path.Combine(folder, "warmup")); // JIT, ffmpeg and disk caches
+            await BareLoopAsync(app.Services, 2, Path.Combine(folder, "warmup"), count: 2); // JIT, ffmpeg and disk caches
 
             var (bareTime, bareCalls) = await MeasureAsync(() => BareLoopAsync(app.Services, concurrency, Path.Combine(folder, "bare"), requests));
             var (pipeTime, pipeCalls) = await MeasureAsync(() => PipelineAsync(app.Services, requests));
