@@ -98,7 +98,7 @@ public sealed class RenderPoller(IDbContextFactory<VideoHubDbContext> dbFactory,
             default:
                 row.Progress = Math.Clamp(Math.Max(row.Progress, video.Progress), 0, 99);
                 row.Polls++;
-                row.NextAttemptAt = now + SweepSupport.Backoff(settings.PollMinInterval, row.Polls, settings.PollMaxInterval, video.PollAfter);
+                row.NextAttemptAt = now + SweepSupport.NextPoll(settings, row.Polls, video.PollAfter);
                 break;
         }
         return await sweep.SaveAsync(db, row, ct);

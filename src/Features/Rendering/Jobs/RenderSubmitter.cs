@@ -136,7 +136,7 @@ public sealed class RenderSubmitter(IDbContextFactory<VideoHubDbContext> dbFacto
         row.Attempts = 0;
         row.Polls = 0;
         row.PollDeadline = (row.SubmittedAt ?? now) + settings.RenderTimeout;
-        row.NextAttemptAt = now + SweepSupport.Backoff(settings.PollMinInterval, 0, settings.PollMaxInterval, video.PollAfter);
+        row.NextAttemptAt = now + SweepSupport.NextPoll(settings, 0, video.PollAfter);
         return await sweep.SaveAsync(db, row, ct);
     }
 }

@@ -32,6 +32,14 @@ public sealed class SweepSupport(IRenderNotifier notifier, TimeProvider clock, I
 
     /// <summary>Tells open pages about a row saved by other means (several rows in one unit of work).</summary>
     public void Publish(RenderRequest row) => notifier.Publish(RenderUpdate.Of(row, Now));
+    /// <summary>
+    /// When to poll a render next. A provider that says when (openai-poll-after-ms) is followed, within the configured
+    /// bounds: it knows how far along the job is, and backing off past its hint only leaves finished renders unnoticed
+    /// (holding their concurrency slot and delaying the download). Without a hint, back off exponentially with jitter.
+    /// </summary>
+    public static TimeSpan NextPoll(RenderingOptions settings, int polls, TimeSpan? hint) => hint is { } h && h > TimeSpan.Zero
+        ? TimeSpan.FromTicks(Math.Clamp(h.Ticks, settings.PollMinInterval.Ticks, Math.Max(settings.PollMinInterval.Ticks, settings.PollMaxInterval.Ticks)))
+        : Backoff(settings.PollMinInterval, polls, settings.PollMaxInterval);
 
     /// <summary>Exponential backoff from <paramref name="first"/>, capped, with ±20 % jitter so renders spread out.</summary>
     public static TimeSpan Backoff(TimeSpan first, int attempt, TimeSpan max, TimeSpan? atLeast = null)

@@ -16,7 +16,8 @@ namespace VideoHub.Tests.Features.Rendering.Infrastructure;
 /// test chooses so a second app can start on the same folder after the first one stopped. The scheduler is off:
 /// tests run the sweeps themselves. Provider calls go through <see cref="ScriptedProviders"/> to inject faults.
 /// </summary>
-public sealed class RenderingApp(string dataPath, IDictionary<string, string?>? extra = null) : VideoHubFactory
+public sealed class RenderingApp(string dataPath, IDictionary<string, string?>? extra = null,
+    Action<IServiceCollection>? services = null) : VideoHubFactory
 {
     public string SharedDataPath { get; } = dataPath;
     public ScriptedProviders Providers => Services.GetRequiredService<ScriptedProviders>();
@@ -49,6 +50,7 @@ public sealed class RenderingApp(string dataPath, IDictionary<string, string?>? 
         {
             s.AddSingleton<ScriptedProviders>();
             s.Replace(ServiceDescriptor.Singleton<IRenderProviders>(sp => sp.GetRequiredService<ScriptedProviders>()));
+            services?.Invoke(s);
         });
     }
 

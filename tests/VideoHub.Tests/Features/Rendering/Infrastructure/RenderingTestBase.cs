@@ -20,9 +20,12 @@ public abstract class RenderingTestBase : IAsyncLifetime
 
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
+    /// <summary>Test services on top of the app's (e.g. a fake clock for the sweeps).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
     public virtual async Task InitializeAsync()
     {
-        App = new RenderingApp(DataPath, ExtraSettings).Start();
+        App = new RenderingApp(DataPath, ExtraSettings, ConfigureServices).Start();
         Owner = await UserAsync("owner");
         ProjectId = await ProjectAsync(Owner, "Rendering " + Guid.NewGuid().ToString("N")[..6]);
     }
