@@ -32,6 +32,8 @@ public static class AccessMatrix
         Who.Owner or Who.Editor or Who.Admin => "200",
         _ => "404",
     });
+    /// <summary>The catalog's editing pages: Editors and Owners of any project, and Admins.</summary>
+    private static readonly AccessRule CatalogEditors = ProjectEditors;
     private static readonly AccessRule Admins = Page(w => w switch
     {
         Who.Anonymous => ToLogin,
@@ -92,6 +94,12 @@ public static class AccessMatrix
         ["/projects/{Id:guid}/compare"] = ProjectMembers,
         ["/projects/{Id:guid}/review-report"] = ProjectMembers,
         ["/projects/{Id:guid}/review-report/csv"] = ProjectMembers,
+
+        // The catalog is shared across projects: every signed-in user browses it; editing needs an Editor role somewhere.
+        ["/catalog"] = SignedIn,
+        ["/catalog/new"] = CatalogEditors,
+        ["/catalog/{ItemId:guid}"] = SignedIn,
+        ["/media/catalog/{versionId:guid}/{file}"] = SignedIn,
 
         ["/admin/users"] = Admins,
         ["/admin/providers"] = Admins,

@@ -22,6 +22,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private Guid collectionId;
     private string shareToken = "";
     private Guid batchId;
+    private Guid catalogItemId;
+    private Guid catalogVersionId;
 
     public async Task InitializeAsync()
     {
@@ -48,6 +50,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 [new VideoHub.Features.Batches.BatchRowInput(2, "row-1", "A quiet harbour at dawn")]), dropFailingRows: false);
         Assert.True(batch.Succeeded, batch.Message);
         batchId = batch.Value;
+        var item = await Features.Catalog.CatalogSeeder.SeedAsync(factory.Services, owner.UserId, "Matrix Nova", [0, 0, 0, 1], [0xFF, 0xD8, 0xFF]);
+        (catalogItemId, catalogVersionId) = (item.Id, item.CurrentVersionId!.Value);
 
         foreach (var who in Enum.GetValues<Who>())
             clients[who] = who == Who.Anonymous
@@ -75,7 +79,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 .Replace("{RequestId:guid}", requestId.ToString())
                 .Replace("{VideoId:guid}", takeId.ToString()).Replace("{CollectionId:guid}", collectionId.ToString())
                 .Replace("{Token}", shareToken).Replace("{token}", shareToken)
-                .Replace("{BatchId:guid}", batchId.ToString());
+                .Replace("{BatchId:guid}", batchId.ToString())
+                .Replace("{ItemId:guid}", catalogItemId.ToString()).Replace("{versionId:guid}", catalogVersionId.ToString())
+                .Replace("{file}", "poster");
             foreach (var who in Enum.GetValues<Who>())
             {
                 var response = await clients[who].GetAsync(url);
