@@ -1,4 +1,5 @@
 using Quartz;
+using VideoHub.Features.Lineage.Storyboards;
 using VideoHub.Features.Rendering;
 using VideoHub.Features.Rendering.Jobs;
 
@@ -22,6 +23,7 @@ public static class Scheduling
             Every<PollRendersJob>(q, "render-poll", options.PollInterval);
             Every<DownloadRendersJob>(q, "render-download", options.DownloadInterval);
             Every<RenderHousekeepingJob>(q, "render-housekeeping", options.HousekeepingInterval);
+            Every<StoryboardSweepJob>(q, "storyboard-sweep", options.SubmitInterval);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;

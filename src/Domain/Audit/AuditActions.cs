@@ -51,4 +51,9 @@ public static class AuditActions
     public const string RenderRejected = "render.rejected";
     public const string RenderCancelled = "render.cancelled";
     public const string RenderBlockOverridden = "render.block-overridden";
+
+    public const string StoryboardCreated = "storyboard.created";
+    public const string StoryboardChanged = "storyboard.changed";
+    public const string StoryboardRendered = "storyboard.rendered";
+    public const string SequenceJoined = "storyboard.sequence-joined";
 }
