@@ -19,6 +19,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private Guid projectId;
     private Guid takeId;
     private Guid requestId;
+    private Guid storyboardId;
 
     public async Task InitializeAsync()
     {
@@ -35,6 +36,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             Assert.True((await projects.AddMemberAsync(owner, projectId, $"{who.ToString().ToLowerInvariant()}@example.com", role)).Succeeded);
         var take = await Media.TakeSeeder.SeedAsync(factory.Services, projectId, owner.UserId, [0, 0, 0, 1], [0xFF, 0xD8, 0xFF]);
         (takeId, requestId) = (take.Id, take.RenderRequestId);
+        storyboardId = (await scope.ServiceProvider.GetRequiredService<global::VideoHub.Features.Lineage.Storyboards.StoryboardService>()
+            .CreateAsync(owner, projectId, "Matrix board")).Id!.Value;
 
         foreach (var who in Enum.GetValues<Who>())
             clients[who] = who == Who.Anonymous
@@ -59,7 +62,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         {
             var url = route.Replace("{Id:guid}", projectId.ToString())
                 .Replace("{videoId:guid}", takeId.ToString()).Replace("{variant}", "thumbnail")
-                .Replace("{RequestId:guid}", requestId.ToString());
+                .Replace("{RequestId:guid}", requestId.ToString()).Replace("{StoryboardId:guid}", storyboardId.ToString());
             foreach (var who in Enum.GetValues<Who>())
             {
                 var response = await clients[who].GetAsync(url);
