@@ -1,10 +1,11 @@
 using Quartz;
-using VideoHub.Features.Catalog;
-using VideoHub.Features.Catalog.Registration;
-using VideoHub.Features.Batches.Jobs;
 using VideoHub.Features.Api.Webhooks;
-using VideoHub.Features.Rendering;
+using VideoHub.Features.Batches.Jobs;
+using VideoHub.Features.Catalog.Registration;
+using VideoHub.Features.Catalog;
+using VideoHub.Features.Lineage.Storyboards;
 using VideoHub.Features.Rendering.Jobs;
+using VideoHub.Features.Rendering;
 
 namespace VideoHub.Hosting;
 
@@ -31,6 +32,7 @@ public static class Scheduling
             Every<BatchSweepJob>(q, "batch-sweep", options.BatchInterval);
             Every<WebhookDeliveryJob>(q, "webhook-delivery",
                 builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>()?.DeliveryInterval ?? TimeSpan.FromSeconds(5));
+            Every<StoryboardSweepJob>(q, "storyboard-sweep", options.SubmitInterval);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;

@@ -88,4 +88,8 @@ public static class AuditActions
     public const string WebhookRedelivered = "webhook.redelivered";
     public const string WebhookHostAllowed = "webhook.host-allowed";
     public const string WebhookHostRemoved = "webhook.host-removed";
+    public const string StoryboardCreated = "storyboard.created";
+    public const string StoryboardChanged = "storyboard.changed";
+    public const string StoryboardRendered = "storyboard.rendered";
+    public const string SequenceJoined = "storyboard.sequence-joined";
 }

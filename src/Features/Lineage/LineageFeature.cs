@@ -1,5 +1,5 @@
 using VideoHub.Features.Lineage.Stitching;
-
+using VideoHub.Features.Lineage.Storyboards;
 
 namespace VideoHub.Features.Lineage;
 
@@ -12,6 +12,10 @@ public static class LineageFeature
         services.AddScoped<DeriveFormService>();
         services.AddSingleton<VideoStitcher>();
         services.AddSingleton<StitchedExtension>();
+        services.AddScoped<StoryboardService>();
+        services.AddScoped<StoryboardRenderer>();
+        services.AddScoped<StoryboardSweep>();
+        services.AddScoped<SequenceJoiner>();
         return services;
     }
 

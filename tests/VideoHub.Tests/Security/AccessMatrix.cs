@@ -100,6 +100,13 @@ public static class AccessMatrix
         ["/catalog/new"] = CatalogEditors,
         ["/catalog/{ItemId:guid}"] = SignedIn,
         ["/media/catalog/{versionId:guid}/{file}"] = SignedIn,
+        // Lineage: asked with the seeded take and a storyboard of the project.
+        ["/projects/{Id:guid}/takes/{videoId:guid}/lineage"] = ProjectMembers,
+        ["/projects/{Id:guid}/takes/{videoId:guid}/remix"] = ProjectEditors,
+        ["/projects/{Id:guid}/takes/{videoId:guid}/edit"] = ProjectEditors,
+        ["/projects/{Id:guid}/takes/{videoId:guid}/extend"] = ProjectEditors,
+        ["/projects/{Id:guid}/storyboards"] = ProjectMembers,
+        ["/projects/{Id:guid}/storyboards/{StoryboardId:guid}"] = ProjectMembers,
 
         ["/admin/users"] = Admins,
         ["/admin/providers"] = Admins,

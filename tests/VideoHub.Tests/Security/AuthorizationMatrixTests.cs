@@ -24,6 +24,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private Guid batchId;
     private Guid catalogItemId;
     private Guid catalogVersionId;
+    private Guid storyboardId;
 
     public async Task InitializeAsync()
     {
@@ -52,6 +53,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         batchId = batch.Value;
         var item = await Features.Catalog.CatalogSeeder.SeedAsync(factory.Services, owner.UserId, "Matrix Nova", [0, 0, 0, 1], [0xFF, 0xD8, 0xFF]);
         (catalogItemId, catalogVersionId) = (item.Id, item.CurrentVersionId!.Value);
+        storyboardId = (await scope.ServiceProvider.GetRequiredService<global::VideoHub.Features.Lineage.Storyboards.StoryboardService>()
+            .CreateAsync(owner, projectId, "Matrix board")).Id!.Value;
 
         foreach (var who in Enum.GetValues<Who>())
             clients[who] = who == Who.Anonymous
@@ -81,7 +84,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 .Replace("{Token}", shareToken).Replace("{token}", shareToken)
                 .Replace("{BatchId:guid}", batchId.ToString())
                 .Replace("{ItemId:guid}", catalogItemId.ToString()).Replace("{versionId:guid}", catalogVersionId.ToString())
-                .Replace("{file}", "poster");
+                .Replace("{file}", "poster").Replace("{StoryboardId:guid}", storyboardId.ToString());
             foreach (var who in Enum.GetValues<Who>())
             {
                 var response = await clients[who].GetAsync(url);

@@ -1,4 +1,3 @@
-using FFMpegCore;
 using Microsoft.EntityFrameworkCore;
 using VideoHub.Data;
 using VideoHub.Domain.Rendering;
@@ -28,7 +27,7 @@ public sealed class StitchedExtension(IMediaStorage storage, VideoStitcher stitc
         if (source is null)
             return new ProviderError(ProviderErrorKind.InvalidRequest, "The take this extension continues no longer exists.");
         var frameKey = FrameKey(row);
-        if (!storage.Exists(frameKey) && !await ExtractLastFrameAsync(source, frameKey, ct))
+        if (!await LastFrame.ExtractAsync(storage, source, frameKey, ct))
             return new ProviderError(ProviderErrorKind.InvalidRequest, "The last frame of the take could not be read.");
 
         var frame = storage.GetFile(frameKey)!;
@@ -63,18 +62,5 @@ public sealed class StitchedExtension(IMediaStorage storage, VideoStitcher stitc
         var key = await db.Videos.AsNoTracking().Where(v => v.Id == row.ParentVideoId && v.ProjectId == row.ProjectId)
             .Select(v => v.VideoKey).FirstOrDefaultAsync(ct);
         return key is null ? null : storage.GetFile(key)?.FullName;
-    }
-
-    private async Task<bool> ExtractLastFrameAsync(string video, string key, CancellationToken ct)
-    {
-        await using var write = storage.BeginWrite(key);
-        await write.CloseAsync();
-        // Seek close to the end and keep overwriting one image: what remains is the very last frame.
-        var result = await FFMpegArguments.FromFileInput(video, true, o => o.WithCustomArgument("-sseof -1"))
-            .OutputToFile(write.TempPath, true, o => o.WithCustomArgument("-update 1 -c:v png").ForceFormat("image2"))
-            .CancellableThrough(ct).ProcessAsynchronously(throwOnError: false);
-        if (!result.Success || new FileInfo(write.TempPath).Length == 0) return false;
-        await write.CommitAsync();
-        return true;
     }
 }
