@@ -11,7 +11,7 @@ using VideoHub.Data;
 namespace VideoHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(VideoHubDbContext))]
-    [Migration("20261129144509_Collaboration")]
+    [Migration("20261129150932_Collaboration")]
     partial class Collaboration
     {
         /// <inheritdoc />
