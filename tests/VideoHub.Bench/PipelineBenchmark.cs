@@ -82,17 +82,17 @@ public static class PipelineBenchmark
         return dir?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
     }
 
-    private static async Task<Guid> SeedProjectAsync(IServiceProvider services)
+    internal static async Task<Guid> SeedProjectAsync(IServiceProvider services, decimal budget = 1000)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<VideoHubDbContext>>().CreateDbContextAsync();
         var project = new Project { Name = "Benchmark", NameKey = Project.KeyFor("Benchmark"), CreatedAt = DateTime.UtcNow, CreatedById = "bench-admin" };
-        project.Settings.MonthlyBudgetUsd = 1000;
+        project.Settings.MonthlyBudgetUsd = budget;
         db.Projects.Add(project);
         await db.SaveChangesAsync();
         return project.Id;
     }
 
-    private static async Task<List<RenderRequest>> UntilFinishedAsync(IServiceProvider services, List<Guid> ids)
+    internal static async Task<List<RenderRequest>> UntilFinishedAsync(IServiceProvider services, List<Guid> ids)
     {
         var factory = services.GetRequiredService<IDbContextFactory<VideoHubDbContext>>();
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(10));
