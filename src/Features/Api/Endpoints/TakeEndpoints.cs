@@ -17,7 +17,7 @@ public sealed record ApiTake(Guid Id, Guid ProjectId, Guid RenderRequestId, Guid
 /// <summary>/api/v1/takes: a take's metadata and its files through the media endpoint's own serving code (ranges, ETag).</summary>
 public static class TakeEndpoints
 {
-    public static readonly string[] Variants = ["video", "thumbnail", "spritesheet"];
+    public static readonly string[] Variants = ["video", "thumbnail", "spritesheet", "poster"];
 
     public static RouteGroupBuilder MapTakeEndpoints(this RouteGroupBuilder api)
     {
@@ -41,7 +41,7 @@ public static class TakeEndpoints
             var result = await MediaEndpoints.ServeAsync(takeId, variant, http, dbFactory, delivery, ct);
             return result is NotFound ? ApiProblems.NotFound() : result;
         }).WithName("DownloadTake")
-            .WithSummary("Downloads the take's video, thumbnail or spritesheet; supports Range (206/416), ETag and If-None-Match.")
+            .WithSummary("Downloads the take's video, thumbnail, spritesheet or poster; supports Range (206/416), ETag and If-None-Match.")
             .Produces(200, contentType: "video/mp4").Produces(206).ProducesProblem(404);
         return api;
     }

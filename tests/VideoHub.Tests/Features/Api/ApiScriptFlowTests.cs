@@ -53,7 +53,8 @@ public sealed class ApiScriptFlowTests : ApiTestBase
         var partial = await api.SendAsync(range);
         Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
         Assert.Equal(bytes[..100], await partial.Content.ReadAsByteArrayAsync());
-        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/takes/{takeId}/poster")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/takes/{takeId}/poster")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/takes/{takeId}/original")).StatusCode);
     }
 
     [Fact]

@@ -153,10 +153,11 @@ public sealed class ExtensionLimitTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<RequestFormService>().CheckAsync(input, new BudgetInput(0, 100, null));
     }
 
+    /// <summary>Requests that can render: a refused submission is kept only as a Blocked record, which never renders.</summary>
     private async Task<int> CountRequestsAsync()
     {
         await using var db = await DbAsync();
-        return await db.RenderRequests.CountAsync(r => r.ProjectId == projectId);
+        return await db.RenderRequests.CountAsync(r => r.ProjectId == projectId && r.State != RenderState.Blocked);
     }
 
     private Task<VideoHubDbContext> DbAsync() =>
