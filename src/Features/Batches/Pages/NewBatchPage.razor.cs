@@ -18,6 +18,7 @@ public partial class NewBatchPage
 {
     [Inject] private BatchService Batches { get; set; } = default!;
     [Inject] private RequestFormService Form { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
 
     private RequestFormContext? context;
     private string name = "";
@@ -52,7 +53,7 @@ public partial class NewBatchPage
             var d = context.Defaults;
             grid = new VariationsGridInput { ProviderId = d.ProviderId, Models = [d.Model], Sizes = [d.Size], Seconds = [d.Seconds] };
         }
-        if (name.Length == 0) name = $"Batch {DateTime.UtcNow:yyyy-MM-dd HH:mm}";
+        if (name.Length == 0) name = $"Batch {Clock.GetUtcNow():yyyy-MM-dd HH:mm}";
     }
 
     private void ModeChanged(BatchMode value) { mode = value; ClearPreview(); }
