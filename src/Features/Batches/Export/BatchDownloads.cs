@@ -8,6 +8,7 @@ using VideoHub.Domain.Audit;
 using VideoHub.Domain.Batches;
 using VideoHub.Domain.Rendering;
 using VideoHub.Domain.Users;
+using VideoHub.Features.Gallery.Export;
 using VideoHub.Media;
 using VideoHub.Providers;
 using Microsoft.EntityFrameworkCore;
@@ -40,11 +41,18 @@ public static class BatchDownloads
         if (await ResolveAsync(http, dbFactory, batches, id, batchId, ct) is not var (actor, name)) { http.Response.StatusCode = 404; return; }
         await audit.RecordAsync(actor, AuditActions.BatchDownloaded, nameof(Batch), batchId.ToString(), $"Downloaded the takes of “{name}”.", id);
         Headers(http, "application/zip", $"{FileNameOf(name)}-takes.zip");
-        await using var zip = new ZipArchive(http.Response.Body, ZipArchiveMode.Create, leaveOpen: true);
-        await foreach (var row in batches.AllRowsAsync(actor, id, batchId, ct))
+        await using var body = new SyncWriteBuffer(http.Response.Body);
+        await WriteZipAsync(batches.AllRowsAsync(actor, id, batchId, ct), id, storage, body, ct);
+        await body.FlushAsync(ct);
+    }
+
+    private static async Task WriteZipAsync(IAsyncEnumerable<BatchRowView> rows, Guid projectId, IMediaStorage storage, Stream output, CancellationToken ct)
+    {
+        await using var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);
+        await foreach (var row in rows)
         {
             if (row.State != RenderState.Ready || row.VideoId is not { } videoId) continue;
-            var file = storage.GetFile(MediaKeys.For(id, videoId, ContentVariant.Video));
+            var file = storage.GetFile(MediaKeys.For(projectId, videoId, ContentVariant.Video));
             if (file is null) continue;
             var entry = zip.CreateEntry($"{row.CustomId}.mp4", CompressionLevel.NoCompression);
             entry.LastWriteTime = file.LastWriteTimeUtc;

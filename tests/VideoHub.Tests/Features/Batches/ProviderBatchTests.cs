@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VideoHub.Domain.Batches;
@@ -56,5 +55,46 @@ public sealed class ProviderBatchTests : BatchTestBase
         Assert.Equal(BatchStatus.Cancelled, (await BatchAsync(batchId)).Status);
         Assert.All(rows, r => Assert.Contains(r.State, new[] { RenderState.Cancelled, RenderState.Ready }));
         Assert.Contains(rows, r => r.State == RenderState.Cancelled);
+    }
+
+    [Fact]
+    public async Task Downloads_GiveMembersAZipOfTheTakesAndACsvReport_AndStrangersA404()
+    {
+        var batchId = await StartedAsync(Rows("zip", 2));
+        await SweepBatchAsync(batchId);
+        await App.CreateUserAsync("stranger@example.com");
+        using var member = await SignedInAsync("owner@example.com");
+        using var stranger = await SignedInAsync("stranger@example.com");
+
+        using var zipResponse = await member.GetAsync(BatchDownloads.TakesUrl(ProjectId, batchId));
+        var report = await member.GetStringAsync(BatchDownloads.ReportUrl(ProjectId, batchId));
+        using var refused = await stranger.GetAsync(BatchDownloads.TakesUrl(ProjectId, batchId));
+
+        Assert.Equal(HttpStatusCode.OK, zipResponse.StatusCode);
+        Assert.Equal("application/zip", zipResponse.Content.Headers.ContentType?.MediaType);
+        await using var zipStream = await zipResponse.Content.ReadAsStreamAsync();
+        using var zip = new ZipArchive(zipStream, ZipArchiveMode.Read);
+        Assert.Equal(["zip-1.mp4", "zip-2.mp4"], zip.Entries.Select(e => e.FullName).Order());
+        var takes = await App.DbAsync(db => db.Videos.AsNoTracking().Where(v => v.ProjectId == ProjectId).ToListAsync());
+        Assert.Equal(takes.Select(t => t.Bytes).Order(), zip.Entries.Select(e => e.Length).Order());
+        var lines = report.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("line,custom_id,attempt,state", lines[0]);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("2,zip-1,1,Ready,", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
+    /// <summary>
+    /// A signed-in client of the real Kestrel server this app listens on. Built by hand: the factory's clients for a
+    /// Kestrel-hosted app follow redirects whatever their options say, so the login's 302 would not be seen.
+    /// </summary>
+    private async Task<HttpClient> SignedInAsync(string email)
+    {
+        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
+        var client = new HttpClient(handler) { BaseAddress = new Uri(address) };
+        var response = await BrowserlessSignIn.PostLoginAsync(client, email, TestPasswords.Default);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
     }
 }
