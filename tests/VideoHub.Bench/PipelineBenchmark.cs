@@ -92,10 +92,12 @@ public static class PipelineBenchmark
         return project.Id;
     }
 
+    /// <summary>Waits for every request to end, up to BENCH_MAX_MINUTES (default 60): a loaded machine is slow, not stuck.</summary>
     internal static async Task<List<RenderRequest>> UntilFinishedAsync(IServiceProvider services, List<Guid> ids)
     {
         var factory = services.GetRequiredService<IDbContextFactory<VideoHubDbContext>>();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        var minutes = int.TryParse(Environment.GetEnvironmentVariable("BENCH_MAX_MINUTES"), out var m) ? m : 60;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(minutes));
         while (true)
         {
             await using var db = await factory.CreateDbContextAsync();

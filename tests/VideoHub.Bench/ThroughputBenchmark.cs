@@ -54,12 +54,13 @@ public static class ThroughputBenchmark
             await BareLoopAsync(app.Services, 2, Path.Combine(folder, "warmup"), count: 2); // JIT, ffmpeg and disk caches
 
             var (bareTime, bareCalls) = await MeasureAsync(() => BareLoopAsync(app.Services, concurrency, Path.Combine(folder, "bare"), requests));
+            Console.WriteLine($"  (bare loop done: {bareTime.TotalSeconds:0.0} s; load average {LoadAverage()})");
             var (pipeTime, pipeCalls) = await MeasureAsync(() => PipelineAsync(app.Services, requests));
 
             Console.WriteLine($"Throughput, {requests} x 4 s 1280x720, concurrency {concurrency}, local provider in fast mode, {Environment.ProcessorCount} cores");
             Console.WriteLine($"  bare client loop : {bareTime.TotalSeconds,6:0.0} s, {(double)bareCalls / requests:0.0} provider calls per render");
             Console.WriteLine($"  VideoHub pipeline: {pipeTime.TotalSeconds,6:0.0} s, {(double)pipeCalls / requests:0.0} provider calls per render");
-            Console.WriteLine($"  ratio pipeline/bare: {pipeTime / bareTime:0.00} (goal <= 1.30)");
+            Console.WriteLine($"  ratio pipeline/bare: {pipeTime / bareTime:0.00} (goal <= 1.30); load average at the end {LoadAverage()}");
         }
         finally
         {
@@ -67,6 +68,9 @@ public static class ThroughputBenchmark
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { /* best effort */ }
         }
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static async Task<(TimeSpan, long)> MeasureAsync(Func<Task> run)
     {

@@ -13,18 +13,17 @@ namespace VideoHub.E2E.Features.Lineage;
 /// <summary>Extending a take twice in Chromium, through the real pre-check, jobs and local provider, then its lineage tree.</summary>
 public sealed class LineageBrowserTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private const string Password = "correct horse battery staple";
 
     [Fact]
     public async Task ExtendATakeTwice_ThenTheLineageShowsTheChainOfThree_WithTheTotalLength()
     {
-        var eli = await UserAsync("eli@example.com", "Eli Park");
+        var eli = await app.CreateUserAsync("eli@example.com", "Eli Park");
         Guid projectId;
         using (var scope = app.Services.CreateScope())
             projectId = (await scope.ServiceProvider.GetRequiredService<ProjectService>()
                 .CreateAsync(eli, new ProjectInput { Name = "Night Train", Brief = "One long shot." })).Value;
         var root = await FirstTakeAsync(eli, projectId);
-        var page = await SignInAsync("eli@example.com");
+        var page = await app.SignedInPageAsync("eli@example.com");
 
         var first = await ExtendInBrowserAsync(page, projectId, root, "the train crosses a bridge over a river", expectedTotal: 8);
         var second = await ExtendInBrowserAsync(page, projectId, first, "the train enters a tunnel and the screen goes dark", expectedTotal: 12);
@@ -84,27 +83,5 @@ public sealed class LineageBrowserTests(AppFixture app) : IClassFixture<AppFixtu
             if (row.State == RenderState.Ready) return row.VideoId!.Value;
             await Task.Delay(200, deadline.Token);
         }
-    }
-
-    private async Task<IPage> SignInAsync(string email)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input\\.Email", email);
-        await page.FillAsync("#Input\\.Password", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
-        await page.WaitForInteractiveAsync();
-        return page;
-    }
-
-    private async Task<Actor> UserAsync(string email, string name)
-    {
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTime.UtcNow };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        return new Actor(user.Id, name, false);
     }
 }

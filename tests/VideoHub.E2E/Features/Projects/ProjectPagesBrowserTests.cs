@@ -11,16 +11,15 @@ namespace VideoHub.E2E.Features.Projects;
 /// <summary>A project owner's path through the real app in Chromium: dashboard, list, create, members, settings.</summary>
 public sealed class ProjectPagesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private const string Password = "correct horse battery staple";
 
     [Fact]
     public async Task Owner_CreatesProject_AddsMember_AndSeesSettingsErrors()
     {
-        var ana = await UserAsync("ana@example.com", "Ana Lima");
-        var bo = await UserAsync("bo@example.com", "Bo Chen");
-        await UserAsync("cy@example.com", "Cy Park");
+        var ana = await app.CreateUserAsync("ana@example.com", "Ana Lima");
+        var bo = await app.CreateUserAsync("bo@example.com", "Bo Chen");
+        await app.CreateUserAsync("cy@example.com", "Cy Park");
         await SeedAsync(ana, bo);
-        var page = await SignInAsync("ana@example.com");
+        var page = await app.SignedInPageAsync("ana@example.com");
         await Assertions.Expect(page.Locator("#greeting")).ToContainTextAsync("Welcome back, Ana Lima");
         await Assertions.Expect(page.Locator("[data-testid=activity-item]").First).ToContainTextAsync("Ana Lima");
         await page.ScreenshotAsync("projects-dashboard");
@@ -87,9 +86,9 @@ public sealed class ProjectPagesBrowserTests(AppFixture app) : IClassFixture<App
     [Fact]
     public async Task NewUser_SeesFriendlyEmptyStates_AndViewerSeesNoOwnerControls()
     {
-        await UserAsync("dee@example.com", "Dee New");
-        var owner = await UserAsync("eve@example.com", "Eve Owner");
-        await UserAsync("fay@example.com", "Fay Viewer", darkMode: true);
+        await app.CreateUserAsync("dee@example.com", "Dee New");
+        var owner = await app.CreateUserAsync("eve@example.com", "Eve Owner");
+        await app.CreateUserAsync("fay@example.com", "Fay Viewer", darkMode: true);
         Guid id;
         using (var scope = app.Services.CreateScope())
         {
@@ -98,7 +97,7 @@ public sealed class ProjectPagesBrowserTests(AppFixture app) : IClassFixture<App
             await projects.AddMemberAsync(owner, id, "fay@example.com", ProjectRole.Viewer);
         }
 
-        var page = await SignInAsync("dee@example.com");
+        var page = await app.SignedInPageAsync("dee@example.com");
         await Assertions.Expect(page.Locator("#dashboard-no-projects")).ToContainTextAsync("No projects yet");
         await page.ScreenshotAsync("projects-dashboard-empty");
         await page.GotoAsync("/projects");
@@ -108,7 +107,7 @@ public sealed class ProjectPagesBrowserTests(AppFixture app) : IClassFixture<App
         Assert.Equal(404, response!.Status);
         await Assertions.Expect(page.Locator("#not-found")).ToBeVisibleAsync();
 
-        var viewer = await SignInAsync("fay@example.com");
+        var viewer = await app.SignedInPageAsync("fay@example.com");
         await viewer.GotoAsync($"/projects/{id}/members");
         await viewer.WaitForInteractiveAsync();
         await Assertions.Expect(viewer.Locator("#members-table")).ToContainTextAsync("eve@example.com");
@@ -118,28 +117,6 @@ public sealed class ProjectPagesBrowserTests(AppFixture app) : IClassFixture<App
         await viewer.GotoAsync("/");
         await Assertions.Expect(viewer.Locator("[data-testid=project-card]")).ToContainTextAsync("Viewer Demo");
         await viewer.ScreenshotAsync("projects-dashboard-dark");
-    }
-
-    private async Task<IPage> SignInAsync(string email)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input\\.Email", email);
-        await page.FillAsync("#Input\\.Password", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
-        await page.WaitForInteractiveAsync();
-        return page;
-    }
-
-    private async Task<Actor> UserAsync(string email, string name, bool? darkMode = null)
-    {
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTime.UtcNow, PrefersDarkMode = darkMode };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        return new Actor(user.Id, name, false);
     }
 
     private async Task SeedAsync(Actor ana, Actor bo)

@@ -10,17 +10,16 @@ namespace VideoHub.E2E.Features.Requests;
 /// <summary>An editor's render request in Chromium, through the real pre-check, render pipeline and local provider.</summary>
 public sealed class RequestFlowBrowserTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private const string Password = "correct horse battery staple";
 
     [Fact]
     public async Task BlockedPrompt_IsHighlighted_ThenTheFixedPromptRenders_AndTheTakePlays()
     {
-        var ana = await UserAsync("ana@example.com", "Ana Lima");
+        var ana = await app.CreateUserAsync("ana@example.com", "Ana Lima");
         Guid projectId;
         using (var scope = app.Services.CreateScope())
             projectId = (await scope.ServiceProvider.GetRequiredService<ProjectService>()
                 .CreateAsync(ana, new ProjectInput { Name = "Harbour Spot", Brief = "Quiet mornings." })).Value;
-        var page = await SignInAsync("ana@example.com");
+        var page = await app.SignedInPageAsync("ana@example.com");
 
         await page.GotoAsync($"/projects/{projectId}/requests/new");
         await page.WaitForInteractiveAsync();
@@ -64,27 +63,5 @@ public sealed class RequestFlowBrowserTests(AppFixture app) : IClassFixture<AppF
         await Assertions.Expect(page.Locator("[data-testid=request-row]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=request-row] [data-testid=state-chip]")).ToHaveAttributeAsync("data-state", "Ready");
         await page.ScreenshotAsync("requests-list");
-    }
-
-    private async Task<IPage> SignInAsync(string email)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input\\.Email", email);
-        await page.FillAsync("#Input\\.Password", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
-        await page.WaitForInteractiveAsync();
-        return page;
-    }
-
-    private async Task<Actor> UserAsync(string email, string name)
-    {
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTime.UtcNow };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        return new Actor(user.Id, name, false);
     }
 }
