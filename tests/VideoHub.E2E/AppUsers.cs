@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using VideoHub.Data;
 using VideoHub.Domain.Users;
+using VideoHub.Features.Projects;
 
 namespace VideoHub.E2E;
 
@@ -22,6 +23,15 @@ public static class AppUsers
         var created = await users.CreateAsync(user, Password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         return new Actor(user.Id, name, false);
+    }
+
+    /// <summary>A project made through the real project service, owned by <paramref name="owner"/>.</summary>
+    public static async Task<Guid> CreateProjectAsync(this AppFixture app, Actor owner, string name, string brief)
+    {
+        using var scope = app.Services.CreateScope();
+        var created = await scope.ServiceProvider.GetRequiredService<ProjectService>().CreateAsync(owner, new ProjectInput { Name = name, Brief = brief });
+        Assert.True(created.Succeeded, created.Message);
+        return created.Value;
     }
 
     /// <summary>A new browser page signed in as <paramref name="email"/>, on the dashboard with its circuit up.</summary>

@@ -1,24 +1,15 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using VideoHub.Data;
-using VideoHub.Domain.Users;
-using VideoHub.Features.Projects;
 
 namespace VideoHub.E2E.Features.Batches;
 
 /// <summary>A batch from a CSV file in Chromium: preview with per-line findings, create without the failing row, watch it finish, download its report.</summary>
 public sealed class BatchFlowBrowserTests(AppFixture app) : IClassFixture<AppFixture>
 {
-
     [Fact]
     public async Task CsvWithABlockedRow_IsPreviewedByLine_ThenTheGoodRowsRenderAndTheReportListsThem()
     {
         var owner = await app.CreateUserAsync("bea@example.com", "Bea Costa");
-        Guid projectId;
-        using (var scope = app.Services.CreateScope())
-            projectId = (await scope.ServiceProvider.GetRequiredService<ProjectService>()
-                .CreateAsync(owner, new ProjectInput { Name = "Night Ferry", Brief = "Lights on water." })).Value;
+        var projectId = await app.CreateProjectAsync(owner, "Night Ferry", "Lights on water.");
         var page = await app.SignedInPageAsync("bea@example.com");
         var csv = Path.Combine(Path.GetTempPath(), $"ferry-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(csv, "custom_id,prompt,model,size,seconds\n" +

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -13,15 +12,11 @@ namespace VideoHub.E2E.Features.Lineage;
 /// <summary>Extending a take twice in Chromium, through the real pre-check, jobs and local provider, then its lineage tree.</summary>
 public sealed class LineageBrowserTests(AppFixture app) : IClassFixture<AppFixture>
 {
-
     [Fact]
     public async Task ExtendATakeTwice_ThenTheLineageShowsTheChainOfThree_WithTheTotalLength()
     {
         var eli = await app.CreateUserAsync("eli@example.com", "Eli Park");
-        Guid projectId;
-        using (var scope = app.Services.CreateScope())
-            projectId = (await scope.ServiceProvider.GetRequiredService<ProjectService>()
-                .CreateAsync(eli, new ProjectInput { Name = "Night Train", Brief = "One long shot." })).Value;
+        var projectId = await app.CreateProjectAsync(eli, "Night Train", "One long shot.");
         var root = await FirstTakeAsync(eli, projectId);
         var page = await app.SignedInPageAsync("eli@example.com");
 

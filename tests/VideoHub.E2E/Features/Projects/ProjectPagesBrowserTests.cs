@@ -11,7 +11,6 @@ namespace VideoHub.E2E.Features.Projects;
 /// <summary>A project owner's path through the real app in Chromium: dashboard, list, create, members, settings.</summary>
 public sealed class ProjectPagesBrowserTests(AppFixture app) : IClassFixture<AppFixture>
 {
-
     [Fact]
     public async Task Owner_CreatesProject_AddsMember_AndSeesSettingsErrors()
     {

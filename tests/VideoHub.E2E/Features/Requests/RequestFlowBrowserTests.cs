@@ -1,24 +1,15 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using VideoHub.Data;
-using VideoHub.Domain.Users;
-using VideoHub.Features.Projects;
 
 namespace VideoHub.E2E.Features.Requests;
 
 /// <summary>An editor's render request in Chromium, through the real pre-check, render pipeline and local provider.</summary>
 public sealed class RequestFlowBrowserTests(AppFixture app) : IClassFixture<AppFixture>
 {
-
     [Fact]
     public async Task BlockedPrompt_IsHighlighted_ThenTheFixedPromptRenders_AndTheTakePlays()
     {
         var ana = await app.CreateUserAsync("ana@example.com", "Ana Lima");
-        Guid projectId;
-        using (var scope = app.Services.CreateScope())
-            projectId = (await scope.ServiceProvider.GetRequiredService<ProjectService>()
-                .CreateAsync(ana, new ProjectInput { Name = "Harbour Spot", Brief = "Quiet mornings." })).Value;
+        var projectId = await app.CreateProjectAsync(ana, "Harbour Spot", "Quiet mornings.");
         var page = await app.SignedInPageAsync("ana@example.com");
 
         await page.GotoAsync($"/projects/{projectId}/requests/new");
