@@ -104,5 +104,71 @@ public sealed class CommentTimelineTests : ReviewTestBase
         Assert.Empty(cut.FindAll("#comment-composer"));
         Assert.Empty(cut.FindAll("#decide-approve"));
         Assert.Empty(cut.FindAll("[data-testid=resolve-toggle]"));
+        Assert.Empty(cut.FindAll("[data-testid=stack-pick]"));
+    }
+
+    [Fact]
+    public async Task ReviewPage_ACommentTakesThePlayersOwnTime_AndItsTimeCodeAndMarkerSeekThatPlayer()
+    {
+        var take = await TakeAsync(duration: 4);
+        var script = test.Bunit.JSInterop.SetupModule("/js/review-player.js");
+        script.Setup<int>("init", _ => true).SetResult(7);
+        script.Setup<double?>("currentTime", i => i.Arguments.Count == 1 && Equals(i.Arguments[0], 7)).SetResult(2.25);
+        var cut = test.Bunit.Render<TakeReviewPage>(p => p.Add(x => x.Id, ProjectId).Add(x => x.VideoId, take.Id));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#comment-composer")), Wait);
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("#review-keys").GetAttribute("data-bound")), Wait);
+
+        cut.Find("#comment-text").Input("The gull crosses the sun");
+        cut.Find("#comment-send").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("2.25", cut.Find("[data-testid=comment-marker]").GetAttribute("data-time")), Wait);
+        Assert.Equal(2.25, Assert.Single((await Review.GetAsync(Owner, ProjectId, take.Id))!.Comments).TimeSeconds);
+        Assert.Contains("0:02.250", cut.Find("[data-testid=comment-time]").TextContent);
+        Assert.Equal(take.Id.ToString(), cut.Find("#review-video").GetAttribute("data-take-id"));
+
+        cut.Find("[data-testid=comment-time]").Click();
+        cut.Find("[data-testid=comment-marker]").Click();
+
+        var seeks = script.Invocations["seek"];
+        Assert.Equal(2, seeks.Count);
+        Assert.All(seeks, s => Assert.Equal([7, 2.25], s.Arguments.Select(a => Convert.ToDouble(a, System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
+    public async Task ReviewPage_WhenTheScriptNoLongerKnowsThePlayer_ACommentKeepsTheLastReportedTime_NotZero()
+    {
+        var take = await TakeAsync(duration: 4);
+        var script = test.Bunit.JSInterop.SetupModule("/js/review-player.js");
+        script.Setup<int>("init", _ => true).SetResult(3);
+        script.Setup<double?>("currentTime", _ => true).SetResult(null);
+        var cut = test.Bunit.Render<TakeReviewPage>(p => p.Add(x => x.Id, ProjectId).Add(x => x.VideoId, take.Id));
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("#review-keys").GetAttribute("data-bound")), Wait);
+        var player = cut.FindComponent<ReviewPlayer>();
+        await cut.InvokeAsync(() => player.Instance.OnPlayerTime(1.75, true));
+
+        cut.Find("#comment-text").Input("Lens flare");
+        cut.Find("#comment-send").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("1.75", cut.Find("[data-testid=comment-marker]").GetAttribute("data-time")), Wait);
+    }
+
+    [Fact]
+    public void VersionStack_OffersAPickOnEveryTake_OnlyWhenTheUserMayPick()
+    {
+        TakeSummary Summary(bool picked) => new(Guid.NewGuid(), ProjectId, Guid.Empty, null, Domain.Rendering.RenderOperation.Create, "p", "sora-2",
+            1280, 720, 4, Domain.Rendering.ReviewState.Pending, picked, DateTime.UtcNow, "ana");
+        var takes = new[] { Summary(true), Summary(false) };
+        (Guid Id, bool Picked)? asked = null;
+
+        var cut = test.Bunit.Render<VersionStack>(p => p.Add(x => x.Takes, takes).Add(x => x.CurrentId, takes[1].Id)
+            .Add(x => x.CanPick, true).Add(x => x.OnPick, c => asked = c));
+        var picks = cut.FindAll("[data-testid=stack-pick]");
+        Assert.Equal(["Unpick", "Pick this take"], picks.Select(b => b.TextContent.Trim()));
+        Assert.Equal("Picked", cut.Find("[data-testid=stack-top]").TextContent.Trim());
+        picks[1].Click();
+        Assert.Equal((takes[1].Id, true), asked);
+
+        var readOnly = test.Bunit.Render<VersionStack>(p => p.Add(x => x.Takes, takes).Add(x => x.CurrentId, takes[1].Id));
+        Assert.Empty(readOnly.FindAll("[data-testid=stack-pick]"));
     }
 }
