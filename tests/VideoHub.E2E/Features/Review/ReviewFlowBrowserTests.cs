@@ -87,6 +87,7 @@ public sealed class ReviewFlowBrowserTests(AppFixture app) : IClassFixture<AppFi
         await editor.GotoAsync($"/projects/{projectId}/takes/{first}/review");
         await editor.WaitForInteractiveAsync();
         await Assertions.Expect(editor.Locator("#retake")).ToHaveAttributeAsync("href", $"/projects/{projectId}/takes/{first}/remix?retake=true");
+        await Assertions.Expect(editor.Locator("#retake-edit")).ToHaveAttributeAsync("href", $"/projects/{projectId}/takes/{first}/edit?retake=true");
 
         // The retake (what the lineage form submits) renders and joins the stack.
         var retake = await RenderAsync(eva, projectId, "A lighthouse at night, steady beam over calm sea", first);
@@ -110,6 +111,12 @@ public sealed class ReviewFlowBrowserTests(AppFixture app) : IClassFixture<AppFi
         await Assertions.Expect(top.Locator("[data-testid=stack-top]")).ToContainTextAsync("Approved take");
         await Assertions.Expect(page.Locator("[data-testid=stack-item]").Nth(1)).ToHaveAttributeAsync("data-state", "ChangesRequested");
         await page.ScreenshotAsync("review-take-approved-stack");
+
+        // Picking the older take puts it on top of the stack, marked, above the approved retake.
+        await page.Locator("[data-testid=stack-item]").Nth(1).Locator("[data-testid=stack-pick]").ClickAsync();
+        await Assertions.Expect(top).ToHaveAttributeAsync("data-take-id", first.ToString());
+        await Assertions.Expect(top.Locator("[data-testid=stack-top]")).ToContainTextAsync("Picked");
+        await Assertions.Expect(page.Locator("[data-testid=stack-item]").Nth(1)).ToHaveAttributeAsync("data-state", "Approved");
 
         // The older take is one click away, and the two compare side by side.
         await page.ClickAsync("[data-testid=stack-compare]");

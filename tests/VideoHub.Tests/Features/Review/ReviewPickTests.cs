@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using VideoHub.Domain.Audit;
-using VideoHub.Domain.Batches;
 using VideoHub.Domain.Review;
 using VideoHub.Features.Projects;
 using VideoHub.Features.Review;
@@ -112,19 +110,4 @@ public sealed class ReviewPickTests : ReviewTestBase
         Assert.Null(await Queue.BatchNameAsync(Reviewer, Guid.NewGuid()));
         Assert.Equal([secret.Id], (await Queue.ListAsync(Stranger, new QueueFilter(BatchId: secretBatch))).Select(q => q.VideoId));
     }
-
-    private async Task<Guid> BatchAsync(Guid projectId, string name, Domain.Users.Actor by)
-    {
-        var batch = new Batch { ProjectId = projectId, Name = name, CreatedById = by.UserId, CreatedByName = by.UserName, CreatedAt = Factory.Clock.GetUtcNow().UtcDateTime };
-        await DbAsync(async db => { db.Batches.Add(batch); return await db.SaveChangesAsync(); });
-        return batch.Id;
-    }
-
-    private Task JoinBatchAsync(Guid videoId, Guid batchId) => DbAsync(async db =>
-    {
-        var requestId = await db.Videos.Where(v => v.Id == videoId).Select(v => v.RenderRequestId).SingleAsync();
-        var request = await db.RenderRequests.SingleAsync(r => r.Id == requestId);
-        request.BatchId = batchId;
-        return await db.SaveChangesAsync();
-    });
 }

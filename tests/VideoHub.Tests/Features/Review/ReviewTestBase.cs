@@ -86,4 +86,20 @@ public abstract class ReviewTestBase : ProjectsTestBase
         project.Settings.ApprovalsRequired = n;
         return await db.SaveChangesAsync();
     });
+
+    /// <summary>A batch row of <paramref name="projectId"/>; <see cref="JoinBatchAsync"/> files a take's request under it.</summary>
+    protected async Task<Guid> BatchAsync(Guid projectId, string name, Actor by)
+    {
+        var batch = new VideoHub.Domain.Batches.Batch { ProjectId = projectId, Name = name, CreatedById = by.UserId, CreatedByName = by.UserName, CreatedAt = Factory.Clock.GetUtcNow().UtcDateTime };
+        await DbAsync(async db => { db.Batches.Add(batch); return await db.SaveChangesAsync(); });
+        return batch.Id;
+    }
+
+    protected Task JoinBatchAsync(Guid videoId, Guid batchId) => DbAsync(async db =>
+    {
+        var requestId = await db.Videos.Where(v => v.Id == videoId).Select(v => v.RenderRequestId).SingleAsync();
+        var request = await db.RenderRequests.SingleAsync(r => r.Id == requestId);
+        request.BatchId = batchId;
+        return await db.SaveChangesAsync();
+    });
 }
