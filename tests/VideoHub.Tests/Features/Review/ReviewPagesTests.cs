@@ -1,50 +1,29 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using VideoHub.Features.Review;
+using VideoHub.Features.Review.Components;
 using VideoHub.Features.Review.Pages;
-using VideoHub.Tests.Infrastructure;
 
 namespace VideoHub.Tests.Features.Review;
 
-/// <summary>The queue page narrowed to a batch and the report page's selection, rendered over the real services.</summary>
-public sealed class ReviewPagesTests : ReviewTestBase
+/// <summary>The queue page narrowed to a batch, the report page's selection and the stack's pick, rendered over the real services.</summary>
+public sealed class ReviewPagesTests : ReviewBunitTestBase
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
-    private MudTestContext test = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        test = new MudTestContext(Factory, Reviewer.UserId, "reviewer");
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await test.DisposeAsync();
-        await base.DisposeAsync();
-    }
-
     /// <summary>Query parameters reach a page through the address, as in the browser.</summary>
     private void Navigate(string name, string? value)
     {
-        var navigation = test.Bunit.Services.GetRequiredService<NavigationManager>();
+        var navigation = Test.Bunit.Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo(navigation.GetUriWithQueryParameter(name, value));
     }
 
     [Fact]
     public async Task QueuePage_ForABatch_ListsOnlyItsTakes_NamesTheBatch_AndForAnotherProjectsBatchShowsNothing()
     {
-        var batch = await BatchAsync(ProjectId, "Night shots", Owner);
-        var inBatch = await TakeAsync(prompt: "from the batch");
-        await TakeAsync(prompt: "not from the batch");
-        await JoinBatchAsync(inBatch.Id, batch);
-        var secretProject = await ProjectAsync(Stranger, "Secret");
-        var secretBatch = await BatchAsync(secretProject, "Secret batch", Stranger);
-        var secret = await TakeAsync(Stranger, prompt: "secret", project: secretProject);
-        await JoinBatchAsync(secret.Id, secretBatch);
+        var (batch, inBatch, secretBatch, _) = await TwoBatchesAsync();
 
         Navigate("batch", batch.ToString());
-        var cut = test.Bunit.Render<ReviewQueuePage>();
+        var cut = Test.Bunit.Render<ReviewQueuePage>();
 
         cut.WaitForAssertion(() => Assert.Equal([inBatch.Id.ToString()], cut.FindAll("[data-testid=queue-item]").Select(i => i.GetAttribute("data-take-id"))), Wait);
         Assert.Contains("Batch: Night shots", cut.Find("#filter-batch").TextContent);
@@ -63,7 +42,7 @@ public sealed class ReviewPagesTests : ReviewTestBase
         var a = await TakeAsync(prompt: "kite A");
         var b = await TakeAsync(prompt: "kite B");
         var c = await TakeAsync(prompt: "kite C");
-        var cut = test.Bunit.Render<ReviewReportPage>(p => p.Add(x => x.Id, ProjectId));
+        var cut = Test.Bunit.Render<ReviewReportPage>(p => p.Add(x => x.Id, ProjectId));
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=report-take]").Count), Wait);
         Assert.Empty(cut.FindAll("#report-selection"));
 
@@ -85,5 +64,25 @@ public sealed class ReviewPagesTests : ReviewTestBase
 
         Navigate("takes", null);
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=report-take]").Count), Wait);
+    }
+
+    [Fact]
+    public void VersionStack_OffersAPickOnEveryTake_OnlyWhenTheUserMayPick()
+    {
+        TakeSummary Summary(bool picked) => new(Guid.NewGuid(), ProjectId, Guid.Empty, null, Domain.Rendering.RenderOperation.Create, "p", "sora-2",
+            1280, 720, 4, Domain.Rendering.ReviewState.Pending, picked, DateTime.UtcNow, "ana");
+        var takes = new[] { Summary(true), Summary(false) };
+        (Guid Id, bool Picked)? asked = null;
+
+        var cut = Test.Bunit.Render<VersionStack>(p => p.Add(x => x.Takes, takes).Add(x => x.CurrentId, takes[1].Id)
+            .Add(x => x.CanPick, true).Add(x => x.OnPick, c => asked = c));
+        var picks = cut.FindAll("[data-testid=stack-pick]");
+        Assert.Equal(["Unpick", "Pick this take"], picks.Select(b => b.TextContent.Trim()));
+        Assert.Equal("Picked", cut.Find("[data-testid=stack-top]").TextContent.Trim());
+        picks[1].Click();
+        Assert.Equal((takes[1].Id, true), asked);
+
+        var readOnly = Test.Bunit.Render<VersionStack>(p => p.Add(x => x.Takes, takes).Add(x => x.CurrentId, takes[1].Id));
+        Assert.Empty(readOnly.FindAll("[data-testid=stack-pick]"));
     }
 }

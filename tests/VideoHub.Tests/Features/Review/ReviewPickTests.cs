@@ -94,14 +94,7 @@ public sealed class ReviewPickTests : ReviewTestBase
     [Fact]
     public async Task Queue_ForABatch_ListsOnlyThatBatchsTakes_AndAnotherProjectsBatchShowsNothing()
     {
-        var batch = await BatchAsync(ProjectId, "Night shots", Owner);
-        var inBatch = await TakeAsync(prompt: "from the batch");
-        await TakeAsync(prompt: "not from the batch");
-        await JoinBatchAsync(inBatch.Id, batch);
-        var secretProject = await ProjectAsync(Stranger, "Secret");
-        var secretBatch = await BatchAsync(secretProject, "Secret batch", Stranger);
-        var secret = await TakeAsync(Stranger, prompt: "secret", project: secretProject);
-        await JoinBatchAsync(secret.Id, secretBatch);
+        var (batch, inBatch, secretBatch, secret) = await TwoBatchesAsync();
 
         Assert.Equal([inBatch.Id], (await Queue.ListAsync(Reviewer, new QueueFilter(BatchId: batch))).Select(q => q.VideoId));
         Assert.Equal("Night shots", await Queue.BatchNameAsync(Reviewer, batch));

@@ -87,6 +87,23 @@ public abstract class ReviewTestBase : ProjectsTestBase
         return await db.SaveChangesAsync();
     });
 
+    /// <summary>
+    /// "Night shots", a batch of this project with one pending take (beside a take of no batch), and "Secret batch" of
+    /// a project only the stranger is in, with one take.
+    /// </summary>
+    protected async Task<(Guid Batch, Video InBatch, Guid SecretBatch, Video Secret)> TwoBatchesAsync()
+    {
+        var batch = await BatchAsync(ProjectId, "Night shots", Owner);
+        var inBatch = await TakeAsync(prompt: "from the batch");
+        await TakeAsync(prompt: "not from the batch");
+        await JoinBatchAsync(inBatch.Id, batch);
+        var secretProject = await ProjectAsync(Stranger, "Secret");
+        var secretBatch = await BatchAsync(secretProject, "Secret batch", Stranger);
+        var secret = await TakeAsync(Stranger, prompt: "secret", project: secretProject);
+        await JoinBatchAsync(secret.Id, secretBatch);
+        return (batch, inBatch, secretBatch, secret);
+    }
+
     /// <summary>A batch row of <paramref name="projectId"/>; <see cref="JoinBatchAsync"/> files a take's request under it.</summary>
     protected async Task<Guid> BatchAsync(Guid projectId, string name, Actor by)
     {
