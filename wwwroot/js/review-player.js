@@ -7,11 +7,14 @@ let nextHandle = 1;
 const warn = e => console.warn('review player', e);
 
 // Each player gets its own handle, so a page that goes away never disturbs the one that replaced it.
-export function init(video, canvas, dotnet) {
+export function init(video, canvas, timeline, dotnet) {
     if (!video || !canvas) return 0;
     const handle = nextHandle++;
     const state = { video, canvas, dotnet, overlays: [], drawing: false, strokes: [], current: null, lastSent: -1 };
     players.set(handle, state);
+    // The element knows its player, so a script or test can tell this video from any other on the page.
+    video.dataset.playerHandle = String(handle);
+    timeline?.addEventListener('click', e => seekFromBar(state, timeline, e));
     const send = () => {
         const t = video.currentTime;
         if (Math.abs(t - state.lastSent) < 0.2 && !video.paused) return;
@@ -40,6 +43,18 @@ export function init(video, canvas, dotnet) {
     });
     canvas.addEventListener('pointerup', () => { state.current = null; });
     return handle;
+}
+
+// A click on the bar (not on a marker, which seeks through the page) moves the player to that point.
+function seekFromBar(state, timeline, e) {
+    if (e.target.closest('[data-testid=comment-marker]')) return;
+    const bar = timeline.querySelector('[data-testid=comment-timeline]');
+    const duration = state.video.duration;
+    if (!bar || !Number.isFinite(duration) || duration <= 0) return;
+    const r = bar.getBoundingClientRect();
+    if (r.width <= 0) return;
+    const fraction = Math.min(1, Math.max(0, (e.clientX - r.left) / r.width));
+    state.video.currentTime = fraction * duration;
 }
 
 function point(canvas, e) {
@@ -93,7 +108,8 @@ export function step(id, frames) {
 export function setRate(id, r) { const p = get(id); if (p) p.video.playbackRate = r; }
 export function setLoop(id, on) { const p = get(id); if (p) p.video.loop = on; }
 export function fullscreen(wrapper) { wrapper?.requestFullscreen?.().catch(warn); }
-export function currentTime(id) { return get(id)?.video.currentTime ?? 0; }
+// null (not 0) when the handle is unknown: the caller keeps its last known time rather than comment at the start.
+export function currentTime(id) { return get(id)?.video.currentTime ?? null; }
 
 export function setOverlays(id, overlays) {
     const p = get(id); if (!p) return;
@@ -144,10 +160,14 @@ export function unbindKeys(token) {
     keyHandler = null;
 }
 
-export function dispose(id) { players.delete(id); }
+export function dispose(id) {
+    const p = get(id);
+    if (p && p.video.dataset.playerHandle === String(id)) delete p.video.dataset.playerHandle;
+    players.delete(id);
+}
 export function printPage() { window.print(); }
 
 // For diagnostics: the handles of the players on the page and their videos' times.
 export function describe() {
-    return JSON.stringify([...players.entries()].map(([h, p]) => ({ h, connected: p.video.isConnected, t: p.video.currentTime, last: p.lastSent })));
+    return JSON.stringify([...players.entries()].map(([h, p]) => ({ h, connected: p.video.isConnected, id: p.video.id, t: p.video.currentTime, last: p.lastSent })));
 }

@@ -64,6 +64,8 @@ public static class AuditActions
     public const string ReviewCommentResolved = "review.comment-resolved";
     public const string ReviewCommentReopened = "review.comment-reopened";
     public const string ReviewReportExported = "review.report-exported";
+    public const string ReviewTakePicked = "review.take-picked";
+    public const string ReviewTakeUnpicked = "review.take-unpicked";
     public const string ShareCreated = "share.created";
     public const string ShareRevoked = "share.revoked";
     public const string ShareOpened = "share.opened";

@@ -61,13 +61,13 @@ public sealed record TakeReview(
     public int CurrentApprovals => Decisions.Count(d => d.IsCurrent && d.Verdict == ReviewVerdict.Approve);
 }
 
-/// <summary>The review queue's filters; all optional. <see cref="MinAgeHours"/> keeps takes at least that old.</summary>
-public sealed record QueueFilter(Guid? ProjectId = null, string? AuthorId = null, string? Model = null, int? MinAgeHours = null);
+/// <summary>The review queue's filters; all optional. <see cref="MinAgeHours"/> keeps takes at least that old; <see cref="BatchId"/> keeps one batch's takes.</summary>
+public sealed record QueueFilter(Guid? ProjectId = null, string? AuthorId = null, string? Model = null, int? MinAgeHours = null, Guid? BatchId = null);
 
 public sealed record QueueItem(Guid VideoId, Guid ProjectId, string ProjectName, string Prompt, string Model, string AuthorId,
     string AuthorName, double DurationSeconds, DateTime CreatedAt, int Approvals, int ApprovalsRequired);
 
 /// <summary>What a review change was, for open pages and the queue badge.</summary>
-public enum ReviewChangeKind { TakeReady, Decision, Comment }
+public enum ReviewChangeKind { TakeReady, Decision, Comment, Pick }
 
 public sealed record ReviewChange(Guid ProjectId, Guid VideoId, ReviewChangeKind Kind);

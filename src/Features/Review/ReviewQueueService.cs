@@ -21,6 +21,8 @@ public sealed class ReviewQueueService(IDbContextFactory<VideoHubDbContext> dbFa
         if (filter.ProjectId is { } p) rows = rows.Where(x => x.Video.ProjectId == p);
         if (!string.IsNullOrEmpty(filter.AuthorId)) rows = rows.Where(x => x.Request.AuthorId == filter.AuthorId);
         if (!string.IsNullOrEmpty(filter.Model)) rows = rows.Where(x => x.Video.Model == filter.Model);
+        // Only takes of projects where I decide are in the queue at all, so another project's batch shows nothing.
+        if (filter.BatchId is { } batch) rows = rows.Where(x => x.Request.BatchId == batch);
         if (filter.MinAgeHours is int hours && hours > 0)
         {
             var before = clock.GetUtcNow().UtcDateTime.AddHours(-hours);
@@ -38,6 +40,15 @@ public sealed class ReviewQueueService(IDbContextFactory<VideoHubDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await Awaiting(db, actor).CountAsync(ct);
+    }
+
+    /// <summary>A batch's name for the queue's batch filter; null when it does not exist or its project is not mine to see.</summary>
+    public async Task<string?> BatchNameAsync(Actor actor, Guid batchId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var batch = await db.Batches.AsNoTracking().Where(b => b.Id == batchId).Select(b => new { b.ProjectId, b.Name }).FirstOrDefaultAsync(ct);
+        if (batch is null || !(await ProjectAccess.GetAsync(db, actor, batch.ProjectId, ct)).CanView) return null;
+        return batch.Name;
     }
 
     /// <summary>The projects, authors and models present in my queue, for its filters.</summary>

@@ -7,8 +7,8 @@ namespace VideoHub.Features.Review;
 public sealed partial class ReviewService
 {
     /// <summary>
-    /// Live changes (decisions, comments) of one take, or null when the actor may not see it. Access is checked
-    /// again before each delivery, so a member removed meanwhile hears nothing more.
+    /// Live changes (decisions, comments) of one take, and picks in its project (they reorder its stack), or null when
+    /// the actor may not see it. Access is checked again before each delivery, so a member removed meanwhile hears nothing more.
     /// </summary>
     public async Task<IDisposable?> SubscribeToTakeAsync(Actor actor, Guid videoId, Func<ReviewChange, Task> onChange, CancellationToken ct = default)
     {
@@ -17,7 +17,7 @@ public sealed partial class ReviewService
         if (projectId is not { } pid || !(await ProjectAccess.GetAsync(db, actor, pid, ct)).CanView) return null;
         return live.Subscribe(pid, async change =>
         {
-            if (change.VideoId != videoId || !await CanStillViewAsync(actor, pid)) return;
+            if ((change.VideoId != videoId && change.Kind != ReviewChangeKind.Pick) || !await CanStillViewAsync(actor, pid)) return;
             await onChange(change);
         });
     }

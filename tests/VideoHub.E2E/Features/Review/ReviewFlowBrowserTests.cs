@@ -47,18 +47,32 @@ public sealed class ReviewFlowBrowserTests(AppFixture app) : IClassFixture<AppFi
         await page.ClickAsync("#queue-open");
         await page.WaitForURLAsync(url => url.EndsWith($"/takes/{first}/review"));
         await page.WaitForInteractiveAsync();
-        await page.WaitForFunctionAsync("() => { const v = document.querySelector('#review-video'); return v && v.readyState >= 1 && v.duration > 3; }");
+        // The review page's own player (the queue's preview is #queue-video), loaded and bound to its script.
+        await page.WaitForFunctionAsync("() => { const v = document.querySelector('#review-video[data-player-handle]'); return v && v.readyState >= 1 && v.duration > 3; }");
 
-        // Seek to 1.5 s, comment there; the marker lands on the timeline.
-        await page.EvaluateAsync("() => document.querySelectorAll('#review-video').forEach(v => v.currentTime = 1.5)");
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#review-video')].some(v => !v.seeking && Math.abs(v.currentTime - 1.5) < 0.05)");
+        // Seek to 1.5 s and comment there: the comment and its marker carry exactly that time.
+        await SeekAsync(page, 1.5);
+        await Assertions.Expect(page.Locator("#player-time")).ToHaveAttributeAsync("data-time", "1.5");
         await page.FillAsync("#comment-text", "The beam flickers here @eva");
         await page.ClickAsync("#comment-send");
         var marker = page.Locator("[data-testid=comment-marker]");
         await Assertions.Expect(marker).ToHaveCountAsync(1);
-        // The comment is listed with its time code (the exact player position is checked by the bunit and service tests).
+        var players = await page.EvaluateAsync<string>("async () => (await import('/js/review-player.js')).describe()");
+        Assert.True(await marker.GetAttributeAsync("data-time") == "1.5", $"Marker at {await marker.GetAttributeAsync("data-time")}; players {players}; console: {string.Join(" | ", console)}");
         await Assertions.Expect(page.Locator("[data-testid=comment]")).ToContainTextAsync("The beam flickers");
-        await Assertions.Expect(page.Locator("[data-testid=comment-time]")).ToContainTextAsync("0:0");
+        await Assertions.Expect(page.Locator("[data-testid=comment-time]")).ToHaveTextAsync("0:01.500");
+
+        // The comment's time code, its marker and the bar under the player all seek the player.
+        await SeekAsync(page, 3);
+        await page.ClickAsync("[data-testid=comment-time]");
+        await WaitForTimeAsync(page, "1.5");
+        await SeekAsync(page, 3);
+        await marker.ClickAsync();
+        await WaitForTimeAsync(page, "1.5");
+        var bar = (await page.Locator("#comment-timeline").BoundingBoxAsync())!;
+        await page.Locator("#comment-timeline").ClickAsync(new() { Position = new() { X = bar.Width * 0.75f, Y = bar.Height / 2 } });
+        await WaitForTimeAsync(page, "v.duration * 0.75");
+        await Assertions.Expect(page.Locator("[data-testid=playhead]")).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex(@"left:7[45](\.\d+)?%"));
 
         // Request changes with a note.
         await page.ClickAsync("#decide-changes");
@@ -73,6 +87,7 @@ public sealed class ReviewFlowBrowserTests(AppFixture app) : IClassFixture<AppFi
         await editor.GotoAsync($"/projects/{projectId}/takes/{first}/review");
         await editor.WaitForInteractiveAsync();
         await Assertions.Expect(editor.Locator("#retake")).ToHaveAttributeAsync("href", $"/projects/{projectId}/takes/{first}/remix?retake=true");
+        await Assertions.Expect(editor.Locator("#retake-edit")).ToHaveAttributeAsync("href", $"/projects/{projectId}/takes/{first}/edit?retake=true");
 
         // The retake (what the lineage form submits) renders and joins the stack.
         var retake = await RenderAsync(eva, projectId, "A lighthouse at night, steady beam over calm sea", first);
@@ -97,6 +112,12 @@ public sealed class ReviewFlowBrowserTests(AppFixture app) : IClassFixture<AppFi
         await Assertions.Expect(page.Locator("[data-testid=stack-item]").Nth(1)).ToHaveAttributeAsync("data-state", "ChangesRequested");
         await page.ScreenshotAsync("review-take-approved-stack");
 
+        // Picking the older take puts it on top of the stack, marked, above the approved retake.
+        await page.Locator("[data-testid=stack-item]").Nth(1).Locator("[data-testid=stack-pick]").ClickAsync();
+        await Assertions.Expect(top).ToHaveAttributeAsync("data-take-id", first.ToString());
+        await Assertions.Expect(top.Locator("[data-testid=stack-top]")).ToContainTextAsync("Picked");
+        await Assertions.Expect(page.Locator("[data-testid=stack-item]").Nth(1)).ToHaveAttributeAsync("data-state", "Approved");
+
         // The older take is one click away, and the two compare side by side.
         await page.ClickAsync("[data-testid=stack-compare]");
         await page.WaitForURLAsync(url => url.Contains("/compare?"));
@@ -106,6 +127,17 @@ public sealed class ReviewFlowBrowserTests(AppFixture app) : IClassFixture<AppFi
         await Assertions.Expect(page.Locator("[data-testid=diff-part][data-kind=Added]")).ToContainTextAsync("sweeping");
         await page.ScreenshotAsync("review-compare");
     }
+
+    private static async Task SeekAsync(IPage page, double seconds)
+    {
+        var t = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await page.EvaluateAsync($"() => document.querySelector('#review-video').currentTime = {t}");
+        await WaitForTimeAsync(page, t);
+    }
+
+    /// <summary>Waits until the review player has finished seeking to <paramref name="expression"/> (JS over the video v).</summary>
+    private static Task WaitForTimeAsync(IPage page, string expression) =>
+        page.WaitForFunctionAsync($"() => {{ const v = document.querySelector('#review-video'); return !v.seeking && Math.abs(v.currentTime - ({expression})) < 0.05; }}");
 
     private async Task<Guid> RenderAsync(Actor author, Guid projectId, string prompt, Guid? parent)
     {

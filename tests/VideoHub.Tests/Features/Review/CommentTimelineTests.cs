@@ -7,30 +7,15 @@ using VideoHub.Tests.Infrastructure;
 namespace VideoHub.Tests.Features.Review;
 
 /// <summary>The comment timeline and its markers, alone and on the review page over the real services.</summary>
-public sealed class CommentTimelineTests : ReviewTestBase
+public sealed class CommentTimelineTests : ReviewBunitTestBase
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
-    private MudTestContext test = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        test = new MudTestContext(Factory, Reviewer.UserId, "reviewer");
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await test.DisposeAsync();
-        await base.DisposeAsync();
-    }
-
     private static CommentView Comment(double time, double? end = null, bool resolved = false, string? drawing = null) =>
         new(Guid.NewGuid(), null, "u", "ana", $"at {time}", time, end, drawing, resolved, resolved ? "bo" : null, DateTime.UtcNow, []);
 
     [Fact]
     public void Timeline_PlacesOneMarkerPerComment_AtItsShareOfTheDuration_AndARangeAsABand()
     {
-        var cut = test.Bunit.Render<CommentTimeline>(p => p
+        var cut = Test.Bunit.Render<CommentTimeline>(p => p
             .Add(x => x.Duration, 8)
             .Add(x => x.Comments, [Comment(2), Comment(4, end: 6), Comment(8)])
             .Add(x => x.CurrentTime, 2));
@@ -48,7 +33,7 @@ public sealed class CommentTimelineTests : ReviewTestBase
     public void Timeline_ClickOnAMarker_SeeksToItsTime()
     {
         double? sought = null;
-        var cut = test.Bunit.Render<CommentTimeline>(p => p
+        var cut = Test.Bunit.Render<CommentTimeline>(p => p
             .Add(x => x.Duration, 4)
             .Add(x => x.Comments, [Comment(1.25), Comment(3.5)])
             .Add(x => x.OnSeek, t => sought = t));
@@ -61,7 +46,7 @@ public sealed class CommentTimelineTests : ReviewTestBase
     [Fact]
     public void Timeline_MarksResolvedCommentsAndDrawings()
     {
-        var cut = test.Bunit.Render<CommentTimeline>(p => p
+        var cut = Test.Bunit.Render<CommentTimeline>(p => p
             .Add(x => x.Duration, 4)
             .Add(x => x.Comments, [Comment(1, resolved: true), Comment(2, drawing: "[]")]));
 
@@ -78,7 +63,7 @@ public sealed class CommentTimelineTests : ReviewTestBase
         await Review.AddCommentAsync(Editor, take.Id, new CommentInput { Body = "Horizon tilts @reviewer", TimeSeconds = 1 });
         await Review.AddCommentAsync(Owner, take.Id, new CommentInput { Body = "Cut here", TimeSeconds = 3, EndSeconds = 4 });
 
-        var cut = test.Bunit.Render<TakeReviewPage>(p => p.Add(x => x.Id, ProjectId).Add(x => x.VideoId, take.Id));
+        var cut = Test.Bunit.Render<TakeReviewPage>(p => p.Add(x => x.Id, ProjectId).Add(x => x.VideoId, take.Id));
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=comment-marker]").Count), Wait);
         Assert.Equal(["1", "3"], cut.FindAll("[data-testid=comment-marker]").Select(m => m.GetAttribute("data-time")));
@@ -104,5 +89,51 @@ public sealed class CommentTimelineTests : ReviewTestBase
         Assert.Empty(cut.FindAll("#comment-composer"));
         Assert.Empty(cut.FindAll("#decide-approve"));
         Assert.Empty(cut.FindAll("[data-testid=resolve-toggle]"));
+        Assert.Empty(cut.FindAll("[data-testid=stack-pick]"));
+    }
+
+    [Fact]
+    public async Task ReviewPage_ACommentTakesThePlayersOwnTime_AndItsTimeCodeAndMarkerSeekThatPlayer()
+    {
+        var take = await TakeAsync(duration: 4);
+        var script = Test.Bunit.JSInterop.SetupModule("/js/review-player.js");
+        script.Setup<int>("init", _ => true).SetResult(7);
+        script.Setup<double?>("currentTime", i => i.Arguments.Count == 1 && Equals(i.Arguments[0], 7)).SetResult(2.25);
+        var cut = Test.Bunit.Render<TakeReviewPage>(p => p.Add(x => x.Id, ProjectId).Add(x => x.VideoId, take.Id));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#comment-composer")), Wait);
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("#review-keys").GetAttribute("data-bound")), Wait);
+
+        cut.Find("#comment-text").Input("The gull crosses the sun");
+        cut.Find("#comment-send").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("2.25", cut.Find("[data-testid=comment-marker]").GetAttribute("data-time")), Wait);
+        Assert.Equal(2.25, Assert.Single((await Review.GetAsync(Owner, ProjectId, take.Id))!.Comments).TimeSeconds);
+        Assert.Contains("0:02.250", cut.Find("[data-testid=comment-time]").TextContent);
+        Assert.Equal(take.Id.ToString(), cut.Find("#review-video").GetAttribute("data-take-id"));
+
+        cut.Find("[data-testid=comment-time]").Click();
+        cut.Find("[data-testid=comment-marker]").Click();
+
+        var seeks = script.Invocations["seek"];
+        Assert.Equal(2, seeks.Count);
+        Assert.All(seeks, s => Assert.Equal([7, 2.25], s.Arguments.Select(a => Convert.ToDouble(a, System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
+    public async Task ReviewPage_WhenTheScriptNoLongerKnowsThePlayer_ACommentKeepsTheLastReportedTime_NotZero()
+    {
+        var take = await TakeAsync(duration: 4);
+        var script = Test.Bunit.JSInterop.SetupModule("/js/review-player.js");
+        script.Setup<int>("init", _ => true).SetResult(3);
+        script.Setup<double?>("currentTime", _ => true).SetResult(null);
+        var cut = Test.Bunit.Render<TakeReviewPage>(p => p.Add(x => x.Id, ProjectId).Add(x => x.VideoId, take.Id));
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("#review-keys").GetAttribute("data-bound")), Wait);
+        var player = cut.FindComponent<ReviewPlayer>();
+        await cut.InvokeAsync(() => player.Instance.OnPlayerTime(1.75, true));
+
+        cut.Find("#comment-text").Input("Lens flare");
+        cut.Find("#comment-send").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("1.75", cut.Find("[data-testid=comment-marker]").GetAttribute("data-time")), Wait);
     }
 }

@@ -86,4 +86,37 @@ public abstract class ReviewTestBase : ProjectsTestBase
         project.Settings.ApprovalsRequired = n;
         return await db.SaveChangesAsync();
     });
+
+    /// <summary>
+    /// "Night shots", a batch of this project with one pending take (beside a take of no batch), and "Secret batch" of
+    /// a project only the stranger is in, with one take.
+    /// </summary>
+    protected async Task<(Guid Batch, Video InBatch, Guid SecretBatch, Video Secret)> TwoBatchesAsync()
+    {
+        var batch = await BatchAsync(ProjectId, "Night shots", Owner);
+        var inBatch = await TakeAsync(prompt: "from the batch");
+        await TakeAsync(prompt: "not from the batch");
+        await JoinBatchAsync(inBatch.Id, batch);
+        var secretProject = await ProjectAsync(Stranger, "Secret");
+        var secretBatch = await BatchAsync(secretProject, "Secret batch", Stranger);
+        var secret = await TakeAsync(Stranger, prompt: "secret", project: secretProject);
+        await JoinBatchAsync(secret.Id, secretBatch);
+        return (batch, inBatch, secretBatch, secret);
+    }
+
+    /// <summary>A batch row of <paramref name="projectId"/>; <see cref="JoinBatchAsync"/> files a take's request under it.</summary>
+    protected async Task<Guid> BatchAsync(Guid projectId, string name, Actor by)
+    {
+        var batch = new VideoHub.Domain.Batches.Batch { ProjectId = projectId, Name = name, CreatedById = by.UserId, CreatedByName = by.UserName, CreatedAt = Factory.Clock.GetUtcNow().UtcDateTime };
+        await DbAsync(async db => { db.Batches.Add(batch); return await db.SaveChangesAsync(); });
+        return batch.Id;
+    }
+
+    protected Task JoinBatchAsync(Guid videoId, Guid batchId) => DbAsync(async db =>
+    {
+        var requestId = await db.Videos.Where(v => v.Id == videoId).Select(v => v.RenderRequestId).SingleAsync();
+        var request = await db.RenderRequests.SingleAsync(r => r.Id == requestId);
+        request.BatchId = batchId;
+        return await db.SaveChangesAsync();
+    });
 }
