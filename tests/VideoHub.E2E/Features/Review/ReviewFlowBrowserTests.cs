@@ -17,14 +17,12 @@ namespace VideoHub.E2E.Features.Review;
 /// </summary>
 public sealed class ReviewFlowBrowserTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private const string Password = "correct horse battery staple";
-
     [Fact]
     public async Task Review_CommentAtATime_RequestChanges_Retake_ApproveTheRetake_SeeTheStack()
     {
-        var olga = await UserAsync("olga@example.com", "Olga Owner");
-        var eva = await UserAsync("eva@example.com", "Eva Editor");
-        await UserAsync("rui@example.com", "Rui Reviewer");
+        var olga = await app.CreateUserAsync("olga@example.com", "Olga Owner");
+        var eva = await app.CreateUserAsync("eva@example.com", "Eva Editor");
+        await app.CreateUserAsync("rui@example.com", "Rui Reviewer");
         Guid projectId;
         using (var scope = app.Services.CreateScope())
         {
@@ -36,7 +34,7 @@ public sealed class ReviewFlowBrowserTests(AppFixture app) : IClassFixture<AppFi
         var first = await RenderAsync(eva, projectId, "A lighthouse at night, beam sweeping over calm sea", null);
 
         // The reviewer finds the take in the queue and opens it.
-        var page = await SignInAsync("rui@example.com");
+        var page = await app.SignedInPageAsync("rui@example.com");
         var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
         page.Console += (_, m) => console.Enqueue($"{m.Type}: {m.Text}");
         page.PageError += (_, e) => console.Enqueue($"page error: {e}");
@@ -83,7 +81,7 @@ public sealed class ReviewFlowBrowserTests(AppFixture app) : IClassFixture<AppFi
         await page.ScreenshotAsync("review-take-changes-requested");
 
         // The editor sees the retake link to the lineage form.
-        var editor = await SignInAsync("eva@example.com");
+        var editor = await app.SignedInPageAsync("eva@example.com");
         await editor.GotoAsync($"/projects/{projectId}/takes/{first}/review");
         await editor.WaitForInteractiveAsync();
         await Assertions.Expect(editor.Locator("#retake")).ToHaveAttributeAsync("href", $"/projects/{projectId}/takes/{first}/remix?retake=true");
@@ -161,27 +159,5 @@ public sealed class ReviewFlowBrowserTests(AppFixture app) : IClassFixture<AppFi
             if (row.State == RenderState.Ready) return row.VideoId!.Value;
             await Task.Delay(200, deadline.Token);
         }
-    }
-
-    private async Task<IPage> SignInAsync(string email)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input\\.Email", email);
-        await page.FillAsync("#Input\\.Password", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
-        await page.WaitForInteractiveAsync();
-        return page;
-    }
-
-    private async Task<Actor> UserAsync(string email, string name)
-    {
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTime.UtcNow };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        return new Actor(user.Id, name, false);
     }
 }
