@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VideoHub.Domain.Catalog;
 using VideoHub.Domain.Users;
+using VideoHub.Features.Catalog.Components;
 using VideoHub.Features.Requests.Pages;
 using VideoHub.Tests.Features.Projects;
 using VideoHub.Tests.Infrastructure;
@@ -77,6 +78,12 @@ public sealed class CatalogMentionFormTests : ProjectsTestBase
         var pin = await DbAsync(db => db.RenderRequestCatalogItems.SingleAsync());
         Assert.Equal((request.Id, nova.Id, nova.CurrentVersionId!.Value, "Nova", "char_nova"),
             (pin.RenderRequestId, pin.CatalogItemId, pin.CatalogItemVersionId, pin.Name, pin.ProviderCharacterId));
+
+        // The request page lists the item version the render used.
+        var pinned = test.Bunit.Render<PinnedCatalogItems>(p => p.Add(x => x.RequestId, request.Id));
+        var chip = pinned.WaitForElement("[data-testid=pinned-item]", Wait);
+        Assert.Equal(("Nova", "1"), (chip.GetAttribute("data-name"), chip.GetAttribute("data-version")));
+        Assert.Contains("Nova · v1", chip.TextContent);
     }
 
     [Fact]
