@@ -26,7 +26,7 @@ public sealed class CatalogFlowBrowserTests(AppFixture app) : IClassFixture<AppF
         var page = await SignInAsync("cat@example.com");
 
         await page.GotoAsync("/catalog/new");
-        await page.WaitForInteractiveAsync();
+        await page.Locator("#clip-upload[data-interactive='true']").WaitForAsync();
         await page.Locator("#clip-upload input[type=file]").SetInputFilesAsync(clip);
         await Assertions.Expect(page.Locator("#clip-ok")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.FillAsync("#item-name", "Nova");
@@ -79,6 +79,52 @@ public sealed class CatalogFlowBrowserTests(AppFixture app) : IClassFixture<AppF
         await Assertions.Expect(usage).ToContainTextAsync("Pier Stories");
         await Assertions.Expect(usage).ToHaveAttributeAsync("data-version", "1");
         await page.ScreenshotAsync("catalog-item-usage");
+    }
+
+    [Fact]
+    public async Task NewItemForm_WrongInputs_EachSaysWhy_AndStoresNothing()
+    {
+        var ed = await UserAsync("wrong@example.com", "Wrong Inputs");
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<ProjectService>().CreateAsync(ed, new ProjectInput { Name = "Bad Input Lab", Brief = "" });
+        var folder = Path.Combine(Path.GetTempPath(), "videohub-e2e", "bad-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var renamedText = Path.Combine(folder, "notes.mp4");
+        await File.WriteAllTextAsync(renamedText, "These are meeting notes, not a video.");
+        var huge = Path.Combine(folder, "huge.mp4");
+        await using (var file = File.Create(huge)) file.SetLength(51L * 1024 * 1024);
+        var page = await SignInAsync("wrong@example.com");
+        await page.GotoAsync("/catalog/new");
+        await page.Locator("#clip-upload[data-interactive='true']").WaitForAsync();
+        // MudFileUpload adds a fresh file input after each pick: always use the newest.
+        var upload = page.Locator("#clip-upload input[type=file]").Last;
+
+        await upload.SetInputFilesAsync(renamedText);
+        await Assertions.Expect(page.Locator("#clip-error")).ToContainTextAsync("is not a video", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#save-item")).ToBeDisabledAsync();
+
+        await upload.SetInputFilesAsync(huge);
+        await Assertions.Expect(page.Locator("#clip-error")).ToContainTextAsync("larger than the 50 MB limit", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#save-item")).ToBeDisabledAsync();
+
+        await upload.SetInputFilesAsync(await MakeClipAsync());
+        await Assertions.Expect(page.Locator("#clip-ok")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.FillAsync("#rights-holder", "Orbit Studio");
+        await page.ClickAsync("#save-item");
+        await Assertions.Expect(page.Locator("#form-error")).ToContainTextAsync("Give the item a name");
+
+        await page.FillAsync("#item-name", "Orbit");
+        var expiry = page.Locator("input#rights-expiry, #rights-expiry input").First;
+        await expiry.FillAsync("2020-01-31");
+        await expiry.PressAsync("Tab");
+        await page.ClickAsync("#save-item");
+        await Assertions.Expect(page.Locator("#form-error")).ToContainTextAsync("2020-01-31 is in the past");
+        await page.ScreenshotAsync("catalog-wrong-inputs");
+
+        Assert.EndsWith("/catalog/new", page.Url, StringComparison.Ordinal);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<VideoHubDbContext>>().CreateDbContextAsync();
+        Assert.False(await db.CatalogItems.AnyAsync(i => i.Name == "Orbit"));
+        Directory.Delete(folder, recursive: true);
     }
 
     private static async Task<string> MakeClipAsync()
