@@ -83,7 +83,7 @@ public partial class NewRequestPage
     /// and starts a check, and a button disabled under the pointer between mousedown and click would swallow the click.
     /// Submitting waits for that check instead.
     /// </summary>
-    private bool SubmitDisabled => submitting || (!checking && !PromptPending && WhyNotSubmittable is not null);
+    private bool SubmitDisabled => submitting || (!checking && WhyNotSubmittable is not null);
 
     /// <summary>Text typed into the prompt that has not reached the form yet (the field passes it on after a pause).</summary>
     private bool PromptPending => typedPrompt is { } typed && typed != input.Prompt;

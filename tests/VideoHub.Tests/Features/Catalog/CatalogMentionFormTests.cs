@@ -14,7 +14,8 @@ namespace VideoHub.Tests.Features.Catalog;
 /// <summary>The request form's @-mention box over the real catalog, pre-check and render service (bunit, real SQLite file).</summary>
 public sealed class CatalogMentionFormTests : ProjectsTestBase
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+    // Generous: the whole suite runs test classes side by side on two cores.
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private MudTestContext test = null!;
     private Actor ana = null!;
     private Guid projectId;
@@ -53,6 +54,14 @@ public sealed class CatalogMentionFormTests : ProjectsTestBase
         return cut;
     }
 
+    /// <summary>Waits until the pre-check of <paramref name="prompt"/> has finished, so no render replaces what the test clicks next.</summary>
+    private static void WaitForCheckOf(IRenderedComponent<NewRequestPage> cut, string prompt) =>
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Empty(cut.FindAll("#checking"));
+            Assert.Contains(prompt, cut.Find("#prompt-preview").TextContent);
+        }, Wait);
+
     /// <summary>Types then clicks Submit at once, inside the prompt field's pause before it passes the text on.</summary>
     private static void TypeAndSubmitAtOnce(IRenderedComponent<NewRequestPage> cut, string prompt)
     {
@@ -66,9 +75,11 @@ public sealed class CatalogMentionFormTests : ProjectsTestBase
     {
         var cut = Render();
         cut.Find("#prompt").Input("A wide shot of the pier at dawn as @No");
-        cut.WaitForElement("[data-testid=mention-option][data-name=Nova]", Wait).Click();
+        WaitForCheckOf(cut, "as @No");
+        cut.WaitForElement("[data-testid=mention-option][data-name=Nova]", Wait);
+        cut.Find("[data-testid=mention-option][data-name=Nova]").Click();
         cut.WaitForElement("[data-testid=attached-item][data-name=Nova]", Wait);
-        cut.WaitForAssertion(() => Assert.Contains("as Nova", cut.Find("#prompt-preview").TextContent), Wait);
+        WaitForCheckOf(cut, "as Nova");
 
         TypeAndSubmitAtOnce(cut, "A wide shot of the pier at dawn as Nova walks slowly");
 
@@ -91,7 +102,8 @@ public sealed class CatalogMentionFormTests : ProjectsTestBase
     {
         var cut = Render();
         cut.Find("#prompt").Input("A wide shot of the pier at dawn");
-        cut.WaitForAssertion(() => Assert.False(cut.Find("#submit-request").HasAttribute("disabled")), Wait);
+        WaitForCheckOf(cut, "A wide shot of the pier at dawn");
+        Assert.False(cut.Find("#submit-request").HasAttribute("disabled"));
 
         TypeAndSubmitAtOnce(cut, "A wide shot of the pier at dawn as Nova walks");
 
