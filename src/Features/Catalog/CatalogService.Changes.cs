@@ -18,7 +18,7 @@ public sealed partial class CatalogService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await CanEditAsync(db, actor, ct)) return CatalogResult<Guid>.Invalid(NotEditor);
         if (await ValidateAsync(db, input.Item, null, ct) is { } problem) return CatalogResult<Guid>.Invalid(problem.Error, problem.Field);
-        if (await ValidateRightsAsync(db, actor, input.Rights, ct) is { } rightsProblem)
+        if (await ValidateRightsAsync(db, actor, input.Rights, Now, null, ct) is { } rightsProblem)
             return CatalogResult<Guid>.Invalid(rightsProblem.Error, rightsProblem.Field);
         if (staging.Get(actor, input.ClipToken) is not { } staged)
             return CatalogResult<Guid>.Invalid("Upload a source clip first (MP4, MOV or WebM, 2–4 s).", "clip");

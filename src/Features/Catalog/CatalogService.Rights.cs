@@ -19,7 +19,8 @@ public sealed partial class CatalogService
         if (!CanChangeRights(item, actor))
             return CatalogResult<bool>.Invalid("Only the item's owner or an Admin can change its rights and availability.");
         if (item.IsRetired) return CatalogResult<bool>.Invalid("This item is retired and can no longer be changed.");
-        if (await ValidateRightsAsync(db, actor, input, ct) is { } problem) return CatalogResult<bool>.Invalid(problem.Error, problem.Field);
+        if (await ValidateRightsAsync(db, actor, input, Now, item.RightsExpireAt, ct) is { } problem)
+            return CatalogResult<bool>.Invalid(problem.Error, problem.Field);
 
         var before = RightsJson(item);
         ApplyRights(item, input);
@@ -74,9 +75,17 @@ public sealed partial class CatalogService
         return null;
     }
 
-    private static async Task<Problem?> ValidateRightsAsync(VideoHubDbContext db, Actor actor, CatalogRightsInput input, CancellationToken ct)
+    /// <summary>
+    /// The rights record as typed. An expiry date already past is refused (an item is added or changed only with rights
+    /// that hold), unless it is the date the item already has, so an item whose rights ran out can still get other fixes.
+    /// </summary>
+    private static async Task<Problem?> ValidateRightsAsync(VideoHubDbContext db, Actor actor, CatalogRightsInput input, DateTime now,
+        DateTime? currentExpiry, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(input.RightsHolder)) return new("Say who holds the rights (a person, studio or agency).", "rightsHolder");
+        if (input.RightsExpireAt is { } expires && expires.Date < now.Date && expires.Date != currentExpiry?.Date)
+            return new($"The rights expiry date {expires:yyyy-MM-dd} is in the past. Enter the date the rights end, or leave it empty if they do not expire.",
+                "rightsExpiry");
         if (input.RightsHolder.Trim().Length > CatalogItem.RightsHolderMaxLength)
             return new($"Keep the rights holder under {CatalogItem.RightsHolderMaxLength} characters.", "rightsHolder");
         if ((input.LicenceNote ?? "").Length > CatalogItem.LicenceNoteMaxLength)

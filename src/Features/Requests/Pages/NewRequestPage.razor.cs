@@ -27,6 +27,8 @@ public partial class NewRequestPage
     private PolicyCheckResult? check;
     private string checkedPrompt = "";
     private int checkVersion;
+    private Task latestCheck = Task.CompletedTask;
+    private string? typedPrompt;
     private bool checking, submitting, confirmWarnings;
     private string? error;
     private Guid? blockedRequestId;
@@ -66,10 +68,25 @@ public partial class NewRequestPage
     /// <summary>Warnings other than "needs approval" need the author's explicit confirmation.</summary>
     private bool HasWarningsToConfirm => check is not null && RequestFormService.NeedsConfirmation(check);
 
-    private bool CanSubmit =>
-        !submitting && !checking && check is not null && !string.IsNullOrWhiteSpace(input.Prompt)
-        && (!check.IsBlocked || (context!.IsAdmin && !string.IsNullOrWhiteSpace(input.OverrideReason)))
-        && (!HasWarningsToConfirm || (confirmWarnings && !string.IsNullOrWhiteSpace(input.WarningReason)));
+    /// <summary>Why the settled pre-check does not let the form be submitted, or null when it does.</summary>
+    private string? WhyNotSubmittable =>
+        string.IsNullOrWhiteSpace(input.Prompt) ? "Write a prompt."
+        : check is null ? "The pre-check has not run yet; try again in a moment."
+        : check.IsBlocked && !(context!.IsAdmin && !string.IsNullOrWhiteSpace(input.OverrideReason))
+            ? "The pre-check blocks this request; change it as the findings suggest."
+        : HasWarningsToConfirm && !(confirmWarnings && !string.IsNullOrWhiteSpace(input.WarningReason))
+            ? "The pre-check found warnings: read them, tick the confirmation and say why to go ahead, then submit."
+        : null;
+
+    /// <summary>
+    /// The button stays enabled while a pre-check runs: leaving the prompt (to click Submit) commits the last keystrokes
+    /// and starts a check, and a button disabled under the pointer between mousedown and click would swallow the click.
+    /// Submitting waits for that check instead.
+    /// </summary>
+    private bool SubmitDisabled => submitting || (!checking && WhyNotSubmittable is not null);
+
+    /// <summary>Text typed into the prompt that has not reached the form yet (the field passes it on after a pause).</summary>
+    private bool PromptPending => typedPrompt is { } typed && typed != input.Prompt;
 
     private Task ProviderChangedAsync(string id)
     {
@@ -98,9 +115,12 @@ public partial class NewRequestPage
 
     private Task PromptChangedAsync(string? prompt) { input.Prompt = prompt ?? ""; return RunCheckAsync(); }
 
+    private void PromptTyped(string? text) => typedPrompt = text;
+
     private Task CatalogChangedAsync(Catalog.Components.CatalogMentionBox.Change change)
     {
         input.Prompt = change.Prompt;
+        typedPrompt = null; // the box rewrote the prompt: what was typed before is no longer pending
         input.CatalogItemIds = change.Items;
         return RunCheckAsync();
     }
@@ -117,7 +137,9 @@ public partial class NewRequestPage
     /// Runs the pre-check off the renderer's thread on a copy of the form; an answer that arrives after a newer
     /// check started is dropped, so a slow check never overwrites what the user typed since.
     /// </summary>
-    private async Task RunCheckAsync()
+    private Task RunCheckAsync() => latestCheck = CheckNowAsync();
+
+    private async Task CheckNowAsync()
     {
         if (context is null) return;
         var version = ++checkVersion;
@@ -144,11 +166,20 @@ public partial class NewRequestPage
 
     private async Task SubmitAsync()
     {
-        if (!CanSubmit) return;
+        if (submitting) return;
         submitting = true;
         error = null;
         try
         {
+            // The prompt field passes typed text on only after a pause (or when it loses focus, which may be handled
+            // after this click): judge the submission on a check of what the user actually typed.
+            if (PromptPending) await PromptChangedAsync(typedPrompt);
+            while (checking && !latestCheck.IsCompleted) await latestCheck;
+            if (WhyNotSubmittable is { } why)
+            {
+                error = why;
+                return;
+            }
             var outcome = await Forms.SubmitAsync(Actor, Id, Copy(input));
             if (!outcome.Succeeded)
             {

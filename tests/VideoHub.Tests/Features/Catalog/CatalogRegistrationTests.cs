@@ -109,5 +109,13 @@ public sealed class CatalogRegistrationTests : RenderingTestBase
         var usage = Assert.Single(details.Usage);
         Assert.Equal((request.Id, 1), (usage.RequestId, usage.VersionNumber));
         Assert.Equal([2, 1], details.Versions.Select(v => v.Number));
+
+        // Retired later, the item still shows on the request that used it, with the version it pinned; outsiders see nothing.
+        Assert.True((await WithServiceAsync<CatalogService, CatalogResult<bool>>(s => s.RetireAsync(Owner, item.Id))).Succeeded);
+        var pinned = Assert.Single(await WithServiceAsync<CatalogService, IReadOnlyList<PinnedCatalogItem>>(s => s.PinnedAsync(Owner, request.Id)));
+        Assert.Equal(new PinnedCatalogItem(item.Id, "Nova", 1, IsRetired: true), pinned);
+        var outsider = await App.CreateUserAsync("outsider@example.com", displayName: "outsider");
+        Assert.Empty(await WithServiceAsync<CatalogService, IReadOnlyList<PinnedCatalogItem>>(s =>
+            s.PinnedAsync(new Domain.Users.Actor(outsider.Id, "outsider", false), request.Id)));
     }
 }

@@ -86,4 +86,34 @@ public sealed class CatalogRightsTests : CatalogTestBase
         Assert.Single(details.Versions);
         Assert.False(details.CanEdit);
     }
+    [Fact]
+    public async Task Create_WithRightsThatAlreadyExpired_SaysWhyAndStoresNothing()
+    {
+        var clip = await StageGoodClipAsync(Editor);
+        var result = await CatalogAsync(s => s.CreateAsync(Editor, NewItem("Nova", clip.Token, r => r.RightsExpireAt = DateTime.UtcNow.Date.AddDays(-1))));
+        Assert.Equal("rightsExpiry", result.Field);
+        Assert.Contains("is in the past", result.Error);
+        Assert.Equal(0, await DbAsync(db => db.CatalogItems.CountAsync()));
+        Assert.Equal(0, FilesUnder(MediaCatalogFolder));
+        Assert.Equal(0, await DbAsync(db => db.AuditEvents.CountAsync(a => a.Action == AuditActions.CatalogItemCreated)));
+    }
+
+    [Fact]
+    public async Task ChangeRights_ToADatePast_IsRefused_ButAnItemWhoseRightsRanOutKeepsItsDateOnOtherChanges()
+    {
+        var id = (await CatalogAsync(async s => await s.CreateAsync(Editor, NewItem("Nova", (await StageGoodClipAsync(Editor)).Token)))).Value;
+        var yesterday = DateTime.UtcNow.Date.AddDays(-1);
+
+        var refused = await CatalogAsync(s => s.ChangeRightsAsync(Editor, id, new CatalogRightsInput { RightsHolder = "Nova Studio", RightsExpireAt = yesterday }));
+        Assert.Equal("rightsExpiry", refused.Field);
+        Assert.Null((await CatalogAsync(s => s.GetAsync(Editor, id)))!.RightsExpireAt);
+        Assert.Single((await CatalogAsync(s => s.GetAsync(Editor, id)))!.RightsHistory);
+
+        // Rights that ran out since: the holder can still be corrected without inventing a new date.
+        await DbAsync(async db => await db.CatalogItems.Where(i => i.Id == id).ExecuteUpdateAsync(u => u.SetProperty(i => i.RightsExpireAt, yesterday)));
+        var fixedHolder = await CatalogAsync(s => s.ChangeRightsAsync(Editor, id, new CatalogRightsInput { RightsHolder = "Nova Studio Ltd", RightsExpireAt = yesterday }));
+        Assert.True(fixedHolder.Succeeded, fixedHolder.Error);
+        var details = (await CatalogAsync(s => s.GetAsync(Editor, id)))!;
+        Assert.Equal(("Nova Studio Ltd", RightsStatus.Expired), (details.RightsHolder, details.Rights));
+    }
 }

@@ -71,6 +71,26 @@ public sealed class NewRequestPageTests : ProjectsTestBase
     }
 
     [Fact]
+    public async Task SubmitClickedRightAfterTyping_WaitsForThePreCheckOfWhatWasTyped_AndSubmitsIt()
+    {
+        var cut = test.Bunit.Render<NewRequestPage>(p => p.Add(x => x.Id, projectId));
+        cut.WaitForElement("#prompt", Wait);
+        cut.Find("#prompt").Input("A lighthouse at dawn");
+        cut.WaitForAssertion(() => Assert.Contains("A lighthouse at dawn", cut.Find("#prompt-preview").TextContent), Wait);
+
+        // Typing and clicking Submit at once: the field passes the text on only after its pause, so the click arrives
+        // before the form has the last keystrokes.
+        cut.Find("#prompt").Input("A lighthouse at dawn, slow dolly in");
+        cut.Find("#prompt").Blur();
+        Assert.False(cut.Find("#submit-request").HasAttribute("disabled"));
+        cut.Find("#submit-request").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("/requests/", Navigation.Uri), Wait);
+        var request = await DbAsync(db => db.RenderRequests.SingleAsync());
+        Assert.Equal("A lighthouse at dawn, slow dolly in", request.Prompt);
+    }
+
+    [Fact]
     public async Task PromptAboveTheApprovalThreshold_IsSubmittedForApproval()
     {
         Assert.True((await Projects.UpdateSettingsAsync(ana, projectId, new ProjectSettings
