@@ -12,18 +12,13 @@ namespace VideoHub.E2E.Features.Catalog;
 /// <summary>An editor adds a character from a real clip, uses it with @ in a request, and finds the render in the item's usage.</summary>
 public sealed class CatalogFlowBrowserTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private const string Password = "correct horse battery staple";
-
     [Fact]
     public async Task CreateItemFromClip_MentionItInARequest_RenderFinishes_AndTheItemListsTheRender()
     {
-        var ana = await UserAsync("cat@example.com", "Cat Editor");
-        Guid projectId;
-        using (var scope = app.Services.CreateScope())
-            projectId = (await scope.ServiceProvider.GetRequiredService<ProjectService>()
-                .CreateAsync(ana, new ProjectInput { Name = "Pier Stories", Brief = "Harbour shorts." })).Value;
+        var ana = await app.CreateUserAsync("cat@example.com", "Cat Editor");
+        var projectId = await app.CreateProjectAsync(ana, "Pier Stories", "Harbour shorts.");
         var clip = await MakeClipAsync();
-        var page = await SignInAsync("cat@example.com");
+        var page = await app.SignedInPageAsync("cat@example.com");
 
         await page.GotoAsync("/catalog/new");
         await page.Locator("#clip-upload[data-interactive='true']").WaitForAsync();
@@ -84,16 +79,15 @@ public sealed class CatalogFlowBrowserTests(AppFixture app) : IClassFixture<AppF
     [Fact]
     public async Task NewItemForm_WrongInputs_EachSaysWhy_AndStoresNothing()
     {
-        var ed = await UserAsync("wrong@example.com", "Wrong Inputs");
-        using (var scope = app.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<ProjectService>().CreateAsync(ed, new ProjectInput { Name = "Bad Input Lab", Brief = "" });
+        var ed = await app.CreateUserAsync("wrong@example.com", "Wrong Inputs");
+        await app.CreateProjectAsync(ed, "Bad Input Lab", "");
         var folder = Path.Combine(Path.GetTempPath(), "videohub-e2e", "bad-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var renamedText = Path.Combine(folder, "notes.mp4");
         await File.WriteAllTextAsync(renamedText, "These are meeting notes, not a video.");
         var huge = Path.Combine(folder, "huge.mp4");
         await using (var file = File.Create(huge)) file.SetLength(51L * 1024 * 1024);
-        var page = await SignInAsync("wrong@example.com");
+        var page = await app.SignedInPageAsync("wrong@example.com");
         await page.GotoAsync("/catalog/new");
         await page.Locator("#clip-upload[data-interactive='true']").WaitForAsync();
         // MudFileUpload adds a fresh file input after each pick: always use the newest.
@@ -137,27 +131,5 @@ public sealed class CatalogFlowBrowserTests(AppFixture app) : IClassFixture<AppF
         await ffmpeg.WaitForExitAsync();
         Assert.Equal(0, ffmpeg.ExitCode);
         return path;
-    }
-
-    private async Task<IPage> SignInAsync(string email)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input\\.Email", email);
-        await page.FillAsync("#Input\\.Password", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
-        await page.WaitForInteractiveAsync();
-        return page;
-    }
-
-    private async Task<Actor> UserAsync(string email, string name)
-    {
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTime.UtcNow };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        return new Actor(user.Id, name, false);
     }
 }
