@@ -38,7 +38,7 @@ public sealed class GalleryQueryTests : IAsyncLifetime
     {
         var sameInstant = new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
         for (var i = 0; i < 37; i++)
-            await world.TakeAsync(world.ProjectA, $"take {i}", seconds: i % 4, at: i % 3 == 0 ? sameInstant : sameInstant.AddMinutes(i));
+            await world.TakeAsync(i % 2 == 0 ? world.ProjectA : world.ProjectB, $"take {i}", seconds: i % 4, at: i % 3 == 0 ? sameInstant : sameInstant.AddMinutes(i));
 
         var cards = await AllPagesAsync(world.Owner, new GalleryFilters { Sort = sort }, 5);
 
