@@ -121,6 +121,9 @@ public sealed class GalleryQueryTests : IAsyncLifetime
 
         Assert.Equal(filters, GalleryFilters.FromQuery(filters.ToQueryString()));
         Assert.Equal(new GalleryFilters { AllStates = true }, GalleryFilters.FromQuery("?state=all&sort=sideways&aspect=7&project=x&from=yesterday"));
+        Assert.Empty(GalleryFilters.Unreadable(filters.ToQueryString()));
+        Assert.Equal(["project", "aspect", "from", "sort"], GalleryFilters.Unreadable("?state=all&sort=sideways&aspect=7&project=x&from=yesterday&model=anything"));
+        Assert.Equal(["state", "to", "picked"], GalleryFilters.Unreadable("?state=lost&to=2026-13-01&picked=yes&fav=1"));
     }
 
     [Fact]
