@@ -71,8 +71,8 @@ public sealed record GalleryFilters
         Check("from", read.From is not null);
         Check("to", read.To is not null);
         Check("sort", q.TryGetValue("sort", out var sort) && Enum.TryParse<GallerySort>(sort, true, out var o) && Enum.IsDefined(o));
-        Check("picked", q["picked"] is ["1" or "0"]);
-        Check("fav", q["fav"] is ["1" or "0"]);
+        Check("picked", q.TryGetValue("picked", out var picked) && picked is ["1" or "0"]);
+        Check("fav", q.TryGetValue("fav", out var fav) && fav is ["1" or "0"]);
         return bad;
     }
 
