@@ -21,7 +21,7 @@ namespace VideoHub.Bench;
 public static class MediaStreamBenchmark
 {
     private const long FileBytes = 1024L * 1024 * 1024;
-    private const int Rounds = 3;
+    private const int Rounds = 5;
 
     public static async Task RunAsync()
     {
@@ -47,8 +47,10 @@ public static class MediaStreamBenchmark
             var statics = new List<double>();
             for (var i = 0; i < Rounds; i++)
             {
+                // Alternate which server goes first, so neither always follows the other's warm page cache or a load spike.
+                if (i % 2 == 1) statics.Add(await DownloadAsync(http, staticUrl, null));
                 media.Add(await DownloadAsync(http, mediaUrl, null));
-                statics.Add(await DownloadAsync(http, staticUrl, null));
+                if (i % 2 == 0) statics.Add(await DownloadAsync(http, staticUrl, null));
             }
             var mediaMbps = FileBytes / 1048576.0 / media.Order().ElementAt(Rounds / 2);
             var staticMbps = FileBytes / 1048576.0 / statics.Order().ElementAt(Rounds / 2);

@@ -65,7 +65,9 @@ public sealed class VideoConfiguration : IEntityTypeConfiguration<Video>
         e.HasOne<RenderRequest>().WithMany().HasForeignKey(v => v.RenderRequestId).OnDelete(DeleteBehavior.Restrict);
         // One take per request: a retried download can never make a second one.
         e.HasIndex(v => v.RenderRequestId).IsUnique();
-        e.HasIndex(v => new { v.ProjectId, v.CreatedAt });
+        // The gallery's keyset walks, one per project and sort order (Features/Gallery/GalleryQueries).
+        e.HasIndex(v => new { v.ProjectId, v.CreatedAt, v.Id });
+        e.HasIndex(v => new { v.ProjectId, v.DurationSeconds, v.Id });
         e.HasIndex(v => v.StackId);
         e.HasIndex(v => v.ParentVideoId);
         e.Property(v => v.Operation).HasConversion<string>().HasMaxLength(20);

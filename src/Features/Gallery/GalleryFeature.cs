@@ -14,6 +14,7 @@ public static class GalleryFeature
         services.AddSingleton<PosterMaker>();
         services.AddSingleton<MediaDelivery>();
         services.AddSingleton<SharePasswordLimiter>();
+        services.AddSingleton<GalleryChoicesCache>();
         services.AddScoped<GalleryService>();
         services.AddScoped<TakeDetailsService>();
         services.AddScoped<CollectionService>();

@@ -51,6 +51,31 @@ public sealed record GalleryFilters
         };
     }
 
+    /// <summary>
+    /// The filters in the URL whose values were not understood and are ignored (a hand-edited or truncated link),
+    /// so the page can say so instead of silently showing something else.
+    /// </summary>
+    public static IReadOnlyList<string> Unreadable(string query)
+    {
+        var read = FromQuery(query);
+        var q = QueryHelpers.ParseQuery(query);
+        var bad = new List<string>();
+        void Check(string key, bool understood)
+        {
+            if (q.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) && !understood) bad.Add(key);
+        }
+        Check("project", read.ProjectId is not null);
+        Check("state", read.State is not null || read.AllStates);
+        Check("aspect", read.Aspect is not null);
+        Check("item", read.CatalogItemId is not null);
+        Check("from", read.From is not null);
+        Check("to", read.To is not null);
+        Check("sort", q.TryGetValue("sort", out var sort) && Enum.TryParse<GallerySort>(sort, true, out var o) && Enum.IsDefined(o));
+        Check("picked", q.TryGetValue("picked", out var picked) && picked is ["1" or "0"]);
+        Check("fav", q.TryGetValue("fav", out var fav) && fav is ["1" or "0"]);
+        return bad;
+    }
+
     public string ToQueryString()
     {
         var pairs = new List<KeyValuePair<string, string?>>();

@@ -1841,7 +1841,9 @@ namespace VideoHub.Data.Migrations.Sqlite
 
                     b.HasIndex("DurationSeconds", "Id");
 
-                    b.HasIndex("ProjectId", "CreatedAt");
+                    b.HasIndex("ProjectId", "CreatedAt", "Id");
+
+                    b.HasIndex("ProjectId", "DurationSeconds", "Id");
 
                     b.ToTable("Videos");
                 });

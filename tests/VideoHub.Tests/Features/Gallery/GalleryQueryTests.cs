@@ -38,7 +38,7 @@ public sealed class GalleryQueryTests : IAsyncLifetime
     {
         var sameInstant = new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
         for (var i = 0; i < 37; i++)
-            await world.TakeAsync(world.ProjectA, $"take {i}", seconds: i % 4, at: i % 3 == 0 ? sameInstant : sameInstant.AddMinutes(i));
+            await world.TakeAsync(i % 2 == 0 ? world.ProjectA : world.ProjectB, $"take {i}", seconds: i % 4, at: i % 3 == 0 ? sameInstant : sameInstant.AddMinutes(i));
 
         var cards = await AllPagesAsync(world.Owner, new GalleryFilters { Sort = sort }, 5);
 
@@ -121,6 +121,9 @@ public sealed class GalleryQueryTests : IAsyncLifetime
 
         Assert.Equal(filters, GalleryFilters.FromQuery(filters.ToQueryString()));
         Assert.Equal(new GalleryFilters { AllStates = true }, GalleryFilters.FromQuery("?state=all&sort=sideways&aspect=7&project=x&from=yesterday"));
+        Assert.Empty(GalleryFilters.Unreadable(filters.ToQueryString()));
+        Assert.Equal(["project", "aspect", "from", "sort"], GalleryFilters.Unreadable("?state=all&sort=sideways&aspect=7&project=x&from=yesterday&model=anything"));
+        Assert.Equal(["state", "to", "picked"], GalleryFilters.Unreadable("?state=lost&to=2026-13-01&picked=yes&fav=1"));
     }
 
     [Fact]
