@@ -31,15 +31,21 @@ public sealed partial class GalleryService
             items.OrderBy(i => i.Value).Take(200).Select(i => new GalleryOption(i.Key, i.Value)).ToList());
     }
 
-    /// <summary>Marks a take picked or favourite; members who may comment (not Viewers) may do it.</summary>
+    /// <summary>
+    /// Marks a take picked or favourite; members who may comment (not Viewers) may do it. A pick goes through the
+    /// review service, so a version stack keeps one pick and the change is audited and reaches the review pages.
+    /// </summary>
     public async Task<bool> SetFlagsAsync(Actor actor, Guid videoId, bool? picked, bool? favourite, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var video = await db.Videos.FirstOrDefaultAsync(v => v.Id == videoId, ct);
         if (video is null || !(await ProjectAccess.GetAsync(db, actor, video.ProjectId, ct)).CanComment) return false;
-        if (picked is { } p) video.IsPicked = p;
-        if (favourite is { } f) video.IsFavourite = f;
-        await db.SaveChangesAsync(ct);
+        if (picked is { } p && p != video.IsPicked && !(await review.PickAsync(actor, videoId, p, ct)).Succeeded) return false;
+        if (favourite is { } f && f != video.IsFavourite)
+        {
+            video.IsFavourite = f;
+            await db.SaveChangesAsync(ct);
+        }
         return true;
     }
 }

@@ -10,7 +10,8 @@ namespace VideoHub.Features.Gallery;
 /// a page costs the same at the first card as at the 100,000th. Each project's takes are walked in order on its
 /// own (ProjectId, sort key, Id) index; see <see cref="GalleryQueries"/>.
 /// </summary>
-public sealed partial class GalleryService(IDbContextFactory<VideoHubDbContext> dbFactory, IPromptSearch search, GalleryChoicesCache choiceCache)
+public sealed partial class GalleryService(IDbContextFactory<VideoHubDbContext> dbFactory, IPromptSearch search, GalleryChoicesCache choiceCache,
+    Review.ReviewService review)
 {
     public const int MaxPageSize = 200;
     /// <summary>The first screen counts this many takes at most and shows "1,000+" beyond; the grid counts further as it scrolls.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using VideoHub.Domain.Audit;
 using VideoHub.Domain.Rendering;
 using VideoHub.Features.Gallery;
 
@@ -138,5 +140,21 @@ public sealed class GalleryQueryTests : IAsyncLifetime
         var card = (await Gallery.PageAsync(world.Owner, new GalleryFilters { PickedOnly = true }, null, 10)).Items.Single();
         Assert.True(card.IsPicked);
         Assert.False(card.IsFavourite);
+    }
+
+    [Fact]
+    public async Task PickFromTheGallery_KeepsOnePickPerVersionStack_AndIsAudited()
+    {
+        var first = await world.TakeAsync(world.ProjectA, "first version");
+        var second = await world.TakeAsync(world.ProjectA, "second version");
+        await using var db = await world.DbAsync();
+        await db.Videos.Where(v => v.Id == second.Id).ExecuteUpdateAsync(u => u.SetProperty(v => v.StackId, first.Id));
+
+        Assert.True(await Gallery.SetFlagsAsync(world.Editor, first.Id, picked: true, favourite: null));
+        Assert.True(await Gallery.SetFlagsAsync(world.Editor, second.Id, picked: true, favourite: true));
+
+        Assert.Equal([second.Id], await db.Videos.AsNoTracking().Where(v => v.IsPicked).Select(v => v.Id).ToListAsync());
+        Assert.True(await db.Videos.AsNoTracking().Where(v => v.Id == second.Id).Select(v => v.IsFavourite).SingleAsync());
+        Assert.Equal(2, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.ReviewTakePicked));
     }
 }
