@@ -37,7 +37,6 @@ public static class ApiFeature
             .RequireRateLimiting(ApiRateLimiting.Policy)
             .DisableAntiforgery()
             .AddEndpointFilter<ApiEndpointFilter>()
-            .AnswerBindingFailuresAsProblems()
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
         api.MapProjectEndpoints();
         api.MapRenderRequestEndpoints();

@@ -33,6 +33,12 @@ public sealed record ApiBatchRow(int LineNumber, string CustomId, int Attempt, G
         r.FailureReason?.Code(), r.VideoId);
 }
 
+/// <summary>
+/// Marks the batch upload for the OpenAPI document (JSONL or a multipart file). Not Accepts metadata: routing would
+/// then refuse other bodies before authentication, and a caller without a token must get 401 first.
+/// </summary>
+public sealed class BatchBodyMetadata;
+
 /// <summary>/api/v1/projects/{id}/batches: create from a JSONL body (or an uploaded file), progress, rows, cancel — the batch service's rules.</summary>
 public static class BatchEndpoints
 {
@@ -40,8 +46,8 @@ public static class BatchEndpoints
     {
         var batches = api.MapGroup("/projects/{projectId:guid}/batches").WithTags("Batches");
 
-        batches.MapPost("", CreateAsync).WithName("CreateBatch").WithMetadata(new IdempotentCreateMetadata())
-            .Accepts<string>("application/jsonl", "application/x-ndjson", "multipart/form-data")
+        api.MapPost("/projects/{projectId:guid}/batches", CreateAsync).WithTags("Batches").WithName("CreateBatch").WithMetadata(new IdempotentCreateMetadata())
+            .WithMetadata(new BatchBodyMetadata())
             .WithSummary("Starts a batch from a JSONL body (one object per line: custom_id, prompt, model, size, seconds, catalog_items, or an OpenAI batch line), or a .jsonl/.csv uploaded as the form field 'file'. Query: name, mode (Direct or Provider), dropFailingRows, warningReason. Every row is pre-checked; a refusal answers 422 with the issues.")
             .Produces<ApiBatch>(201).ProducesValidationProblem(422).ProducesProblem(403).ProducesProblem(404);
 
@@ -116,7 +122,7 @@ public static class BatchEndpoints
                 return (null, "Send the rows as JSONL with 'Content-Type: application/jsonl', or upload a file as the form field 'file'.");
             parsed = await BatchFileParser.ParseAsync(request.Body, "body.jsonl", ct);
         }
-        return parsed.Rows.Count == 0 && parsed.Issues.Count == 0 ? (null, "The batch is empty: send one JSON object per line.") : (parsed, "");
+        return (parsed, "");
     }
 
     private static ApiAnswer Refused(string detail, IEnumerable<RowIssue> issues) => ApiAnswer.FromProblem(ApiProblems.Invalid(detail,

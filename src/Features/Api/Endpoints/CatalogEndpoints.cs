@@ -37,7 +37,7 @@ public static class CatalogEndpoints
     {
         var catalog = api.MapGroup("/catalog/items").WithTags("Catalog");
 
-        catalog.MapGet("", async (ApiCaller caller, CatalogService service, string? q, CatalogItemKind? kind, string? tag,
+        api.MapGet("/catalog/items", async (ApiCaller caller, CatalogService service, string? q, CatalogItemKind? kind, string? tag,
             Guid? availableTo, RightsStatus? rights, bool? includeRetired, int? page, int? pageSize, CancellationToken ct) =>
         {
             var list = await service.ListAsync(caller.Require(), new CatalogQuery
@@ -47,7 +47,7 @@ public static class CatalogEndpoints
             }, ct);
             return TypedResults.Ok(new ApiCatalogPage(list.Items.Select(ApiCatalogCard.From).ToList(), list.Total, list.Page, list.PageSize,
                 list.PageCount));
-        }).WithName("ListCatalogItems")
+        }).WithTags("Catalog").WithName("ListCatalogItems")
             .WithSummary("Catalog items by name: q searches name, description and tags; kind, tag, rights, availableTo (usable in that project now), includeRetired; page and pageSize (1–100).")
             .Produces<ApiCatalogPage>();
 

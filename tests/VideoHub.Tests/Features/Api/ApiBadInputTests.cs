@@ -45,5 +45,19 @@ public sealed class ApiBadInputTests : ApiTestBase
     [
         $"/api/v1/projects/{ProjectId}/precheck",
         $"/api/v1/projects/{ProjectId}/render-requests",
+        $"/api/v1/takes/{takeId}/comments",
+        $"/api/v1/takes/{takeId}/decisions",
+        $"/api/v1/takes/{takeId}/remix",
+        $"/api/v1/takes/{takeId}/edit",
+        $"/api/v1/takes/{takeId}/extend",
     ];
+
+    [Fact]
+    public async Task AnUnknownApiRoute_Answers404ProblemDetails_NotAnHtmlPage()
+    {
+        using var api = Client(await TokenAsync(Owner));
+        var response = await api.GetAsync("/api/v1/no-such-thing");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
 }

@@ -106,8 +106,13 @@ public sealed class ApiResourceTests : ApiTestBase
         var wrongType = await api.PostAsync(url, new StringContent("{\"prompt\":\"x\"}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
         Assert.Equal("application/problem+json", wrongType.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsync(url, Jsonl(""))).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await api.PostAsync(url, Jsonl("\n"))).StatusCode);
         Assert.Equal(1, await App.DbAsync(db => db.Batches.CountAsync()));
+
+        using var upload = new MultipartFormDataContent { { new StringContent("custom_id,prompt\nc1,A fox on ice\n"), "file", "night.csv" } };
+        var fromFile = await api.PostAsync(url + "?name=From%20a%20file", upload);
+        Assert.Equal(HttpStatusCode.Created, fromFile.StatusCode);
+        Assert.Equal("From a file", (await JsonOf(fromFile)).GetProperty("name").GetString());
     }
 
     [Fact]
