@@ -181,6 +181,7 @@ public static class AccessMatrix
         ["/api/v1/takes/{takeId:guid}/remix"] = Api,
         ["/api/v1/takes/{takeId:guid}/edit"] = Api,
         ["/api/v1/takes/{takeId:guid}/extend"] = Api,
+        ["/api/v1/takes/{takeId:guid}/lineage"] = Api,
         ["/api/v1/projects/{projectId:guid}/batches"] = Api,
         ["/api/v1/projects/{projectId:guid}/batches/{batchId:guid}"] = Api,
         ["/api/v1/projects/{projectId:guid}/batches/{batchId:guid}/rows"] = Api,

@@ -19,7 +19,19 @@ public sealed record ApiDeriveRequest
     public string? WarningReason { get; init; }
 }
 
-/// <summary>POST /api/v1/takes/{id}/remix|edit|extend through the lineage feature's derive service.</summary>
+public sealed record ApiLineageNode(Guid Id, Guid? ParentId, RenderOperation Operation, ReviewState ReviewState, double DurationSeconds,
+    string Prompt, DateTime CreatedAt, IReadOnlyList<Guid> SourceIds);
+
+/// <summary>A take's family (ancestors and descendants) and its extension chain against the model's limits.</summary>
+public sealed record ApiLineage(Guid TakeId, IReadOnlyList<ApiLineageNode> Nodes, int ExtensionCount, double ChainSeconds,
+    int MaxExtensions, int MaxChainSeconds)
+{
+    public static ApiLineage From(LineageTree t) => new(t.CurrentId,
+        t.Nodes.Select(n => new ApiLineageNode(n.Id, n.ParentId, n.Operation, n.ReviewState, n.DurationSeconds, n.Prompt, n.CreatedAt, n.SourceIds)).ToList(),
+        t.ExtensionCount, t.ChainSeconds, t.MaxExtensions, t.MaxChainSeconds);
+}
+
+/// <summary>POST /api/v1/takes/{id}/remix|edit|extend through the lineage feature's derive service, and the take's lineage.</summary>
 public static class DeriveEndpoints
 {
     public static RouteGroupBuilder MapDeriveEndpoints(this RouteGroupBuilder api)
@@ -46,6 +58,14 @@ public static class DeriveEndpoints
                 .WithName(operation + "Take").WithMetadata(new IdempotentCreateMetadata())
                 .WithSummary(summary + " Editors and Owners; the pre-check runs first (a block answers 422 with the findings; warnings need acknowledgeWarnings and a warningReason).")
                 .Produces<ApiRenderRequest>(201).ProducesValidationProblem(422).ProducesProblem(403).ProducesProblem(404);
+
+        takes.MapGet("/{takeId:guid}/lineage", async Task<IResult> (Guid takeId, ApiCaller caller, ApiTakeProject projects,
+            LineageService lineage, CancellationToken ct) =>
+            await projects.FindAsync(takeId, ct) is { } projectId && await lineage.GetAsync(caller.Require(), projectId, takeId, ct) is { } tree
+                ? TypedResults.Ok(ApiLineage.From(tree)) : ApiProblems.NotFound())
+            .WithTags("Takes").WithName("GetTakeLineage")
+            .WithSummary("The take's lineage: the takes it derives from and those derived from it, and its extension chain.")
+            .Produces<ApiLineage>().ProducesProblem(404);
         return api;
     }
 }

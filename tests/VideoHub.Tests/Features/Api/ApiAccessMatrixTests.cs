@@ -127,6 +127,7 @@ public sealed class ApiAccessMatrixTests : ApiTestBase
         ("GET", "/api/v1/takes", $"/api/v1/takes?projectId={ProjectId}", null, _ => "200"),
         ("GET", "/api/v1/takes/{takeId:guid}/comments", $"/api/v1/takes/{takeId}/comments", null, Members),
         ("POST", "/api/v1/takes/{takeId:guid}/comments", $"/api/v1/takes/{takeId}/comments", new { body = "Too dark at the start", timeSeconds = 0 }, c => Commenters(c, "201")),
+        ("GET", "/api/v1/takes/{takeId:guid}/lineage", $"/api/v1/takes/{takeId}/lineage", null, Members),
         ("GET", "/api/v1/takes/{takeId:guid}/review", $"/api/v1/takes/{takeId}/review", null, Members),
         ("POST", "/api/v1/takes/{takeId:guid}/decisions", $"/api/v1/takes/{takeId}/decisions", new { verdict = "RequestChanges", note = "Warmer light" }, c => Deciders(c, "200")),
         // Blocked prompts: allowed callers reach the derive pre-check (422) and nothing is rendered.

@@ -64,6 +64,10 @@ public sealed class ApiResourceTests : ApiTestBase
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(api, $"/api/v1/takes/{Guid.NewGuid()}/remix", new { prompt = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostAsync(api, $"/api/v1/takes/{takeId}/remix", new { prompt = "" })).StatusCode);
         Assert.Equal(2, await App.DbAsync(db => db.RenderRequests.CountAsync(r => r.ParentVideoId == takeId)));
+
+        var lineage = await JsonOf(await api.GetAsync($"/api/v1/takes/{takeId}/lineage"));
+        Assert.Equal(takeId, Assert.Single(lineage.GetProperty("nodes").EnumerateArray()).GetProperty("id").GetGuid());
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/takes/{Guid.NewGuid()}/lineage")).StatusCode);
     }
 
     [Fact]
