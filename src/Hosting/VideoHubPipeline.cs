@@ -1,6 +1,7 @@
 using VideoHub.Account;
 using VideoHub.Components;
 using VideoHub.Features;
+using VideoHub.Features.Api.Infrastructure;
 using VideoHub.Features.Setup;
 using VideoHub.Providers;
 
@@ -15,6 +16,7 @@ public static class VideoHubPipeline
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseApiProblemAnswers();
         app.UseSecurityHeaders();
         app.UseFirstRunSetup();
 

@@ -18,6 +18,7 @@ public static class ApiFeature
     {
         services.AddScoped<ApiTokenService>();
         services.AddScoped<ApiRenderForm>();
+        services.AddScoped<ApiTakeProject>();
         services.AddScoped<Idempotency>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p
@@ -36,10 +37,15 @@ public static class ApiFeature
             .RequireRateLimiting(ApiRateLimiting.Policy)
             .DisableAntiforgery()
             .AddEndpointFilter<ApiEndpointFilter>()
-            .ProducesProblem(401).ProducesProblem(429);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
         api.MapProjectEndpoints();
         api.MapRenderRequestEndpoints();
         api.MapTakeEndpoints();
+        api.MapTakeListEndpoint();
+        api.MapReviewEndpoints();
+        api.MapDeriveEndpoints();
+        api.MapBatchEndpoints();
+        api.MapCatalogEndpoints();
         endpoints.MapApiReference();
         return endpoints;
     }

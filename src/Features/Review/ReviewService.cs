@@ -107,6 +107,7 @@ public sealed partial class ReviewService(IDbContextFactory<VideoHubDbContext> d
                 $"{Excerpt(video.Prompt)}{(note is null ? "" : $" — “{note}”")}", ReviewLink(video.ProjectId, videoId), video.ProjectId);
             notified.Add(authorId);
         }
+        await Api.Webhooks.WebhookWorkflowEvents.EnqueueReviewAsync(db, video, before, decision, ct);
         await db.SaveChangesAsync(ct);
         live.Publish(video.ProjectId, new ReviewChange(video.ProjectId, videoId, ReviewChangeKind.Decision));
         notifications.Announce(notified);

@@ -123,6 +123,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["{batchId}"] = "batch_123", ["{providerId}"] = "no-such-provider", ["{**path}"] = "anything/else",
         ["{projectId:guid}"] = Guid.NewGuid().ToString(), ["{requestId:guid}"] = Guid.NewGuid().ToString(),
         ["{takeId:guid}"] = Guid.NewGuid().ToString(), ["{variant}"] = "video",
+        ["{batchId:guid}"] = Guid.NewGuid().ToString(), ["{itemId:guid}"] = Guid.NewGuid().ToString(),
     };
 
     private IEnumerable<(string Route, IReadOnlyList<string> Methods)> MachineEndpoints() =>

@@ -70,23 +70,34 @@ public static class RenderRequestEndpoints
         {
             var actor = caller.Require();
             var (prepared, refusal) = await form.PrepareAsync(actor, projectId, body.ToInput(), ct);
-            if (refusal is not null) return ProblemAnswer(refusal);
-            var check = prepared!.Check;
-            var findings = check.Findings.Select(ApiFinding.From).ToList();
-            if (check.IsBlocked)
-                return Problem(422, "The pre-check blocks this request", "Change the request as the findings suggest.", findings);
-            var reason = body.WarningReason?.Trim();
-            if (RequestFormService.NeedsConfirmation(check) && (!body.AcknowledgeWarnings || string.IsNullOrEmpty(reason)))
-                return Problem(422, "The pre-check warns about this request",
-                    "Send acknowledgeWarnings: true with a warningReason saying why it should go ahead.", findings,
-                    new Dictionary<string, string[]> { ["warningReason"] = ["Say why the request should go ahead despite the warnings."] });
-
-            prepared.Input.WarningReason = reason;
-            var outcome = await requests.SubmitAsync(actor, projectId, prepared.Input, ct);
-            if (!outcome.Succeeded) return Problem(422, "The request was not accepted", outcome.Error ?? "", findings);
-            var created = await renders.GetAsync(actor, outcome.RequestId!.Value, ct);
-            return new ApiAnswer(201, ApiRenderRequest.From(created!, true), $"/api/v1/render-requests/{created!.Id}");
+            if (refusal is not null) return ApiAnswer.FromProblem(refusal);
+            return await SubmitAsync(actor, prepared!, body.AcknowledgeWarnings, body.WarningReason, renders,
+                input => requests.SubmitAsync(actor, projectId, input, ct), ct);
         });
+
+    /// <summary>
+    /// The form's rules for a checked request: a block answers 422 with the findings, warnings need an acknowledgement
+    /// with a reason, then the form's own submission (which checks everything again) creates it.
+    /// </summary>
+    internal static async Task<ApiAnswer> SubmitAsync(Domain.Users.Actor actor, PreparedRender prepared, bool acknowledge,
+        string? warningReason, RenderRequestService renders, Func<RequestFormInput, Task<SubmitOutcome>> submit, CancellationToken ct)
+    {
+        var check = prepared.Check;
+        var findings = check.Findings.Select(ApiFinding.From).ToList();
+        if (check.IsBlocked)
+            return Problem(422, "The pre-check blocks this request", "Change the request as the findings suggest.", findings);
+        var reason = warningReason?.Trim();
+        if (RequestFormService.NeedsConfirmation(check) && (!acknowledge || string.IsNullOrEmpty(reason)))
+            return Problem(422, "The pre-check warns about this request",
+                "Send acknowledgeWarnings: true with a warningReason saying why it should go ahead.", findings,
+                new Dictionary<string, string[]> { ["warningReason"] = ["Say why the request should go ahead despite the warnings."] });
+
+        prepared.Input.WarningReason = reason;
+        var outcome = await submit(prepared.Input);
+        if (!outcome.Succeeded) return Problem(422, "The request was not accepted", outcome.Error ?? "", findings);
+        var created = await renders.GetAsync(actor, outcome.RequestId!.Value, ct);
+        return new ApiAnswer(201, ApiRenderRequest.From(created!, true), $"/api/v1/render-requests/{created!.Id}");
+    }
 
     private static ApiAnswer Problem(int status, string title, string detail, IReadOnlyList<ApiFinding> findings,
         Dictionary<string, string[]>? errors = null) =>
@@ -95,11 +106,4 @@ public static class RenderRequestEndpoints
             ["type"] = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21", ["title"] = title, ["status"] = status,
             ["detail"] = detail, ["errors"] = errors ?? new Dictionary<string, string[]>(), ["findings"] = findings,
         });
-
-    /// <summary>A refusal (404/403/422) from the form, stored like any answer so a replay gives the same.</summary>
-    private static ApiAnswer ProblemAnswer(IResult refusal) => refusal switch
-    {
-        Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult p => new ApiAnswer(p.StatusCode, p.ProblemDetails),
-        _ => new ApiAnswer(500, new { title = "Unexpected refusal" }),
-    };
 }

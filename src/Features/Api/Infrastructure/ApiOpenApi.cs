@@ -52,6 +52,23 @@ public static class ApiOpenApi
                         Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
                     });
                 }
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<Endpoints.BatchBodyMetadata>().Any())
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = true, Description = "One JSON object per line, or a .jsonl/.csv file as the form field 'file'.",
+                        Content = new Dictionary<string, OpenApiMediaType>
+                        {
+                            ["application/jsonl"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                            ["multipart/form-data"] = new()
+                            {
+                                Schema = new OpenApiSchema
+                                {
+                                    Type = JsonSchemaType.Object,
+                                    Properties = new Dictionary<string, IOpenApiSchema> { ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                                },
+                            },
+                        },
+                    };
                 return Task.CompletedTask;
             });
         });

@@ -17,6 +17,13 @@ public sealed record ApiAnswer(int Status, object Body, string? Location = null)
         return Location is null ? json : new WithLocation(json, Location);
     }
 
+    /// <summary>A refusal (a problem result) as an answer, so the idempotency store replays it the same.</summary>
+    public static ApiAnswer FromProblem(IResult refusal) => refusal switch
+    {
+        Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult p => new ApiAnswer(p.StatusCode, p.ProblemDetails),
+        _ => new ApiAnswer(500, new { title = "Unexpected refusal" }),
+    };
+
     private sealed class WithLocation(IResult inner, string location) : IResult
     {
         public Task ExecuteAsync(HttpContext http)

@@ -186,6 +186,7 @@ public sealed class BatchSweeper(IDbContextFactory<VideoHubDbContext> dbFactory,
         foreach (var batch in done)
         {
             (batch.Status, batch.FinishedAt, batch.UpdatedAt, batch.Version) = (BatchStatus.Completed, now, now, Guid.NewGuid());
+            await Api.Webhooks.WebhookWorkflowEvents.EnqueueBatchFinishedAsync(db, batch, now, ct);
         }
         if (done.Count == 0) return 0;
         try { await db.SaveChangesAsync(ct); }

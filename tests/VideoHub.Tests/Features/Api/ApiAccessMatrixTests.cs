@@ -21,6 +21,8 @@ public sealed class ApiAccessMatrixTests : ApiTestBase
     private readonly Dictionary<Caller, string?> tokens = [];
     private Guid takeId;
     private Guid requestId;
+    private Guid batchId;
+    private Guid itemId;
 
     public override async Task InitializeAsync()
     {
@@ -39,6 +41,17 @@ public sealed class ApiAccessMatrixTests : ApiTestBase
         });
         var take = await Media.TakeSeeder.SeedAsync(App.Services, ProjectId, Owner.UserId, [0, 0, 0, 1, 2, 3], [0xFF, 0xD8, 0xFF]);
         (takeId, requestId) = (take.Id, take.RenderRequestId);
+        batchId = await SeedCancelledBatchAsync();
+        itemId = Guid.CreateVersion7();
+        await App.DbAsync(db =>
+        {
+            db.CatalogItems.Add(new Domain.Catalog.CatalogItem
+            {
+                Id = itemId, Name = "Harbour cat", NormalizedName = "HARBOUR CAT", OwnerId = Owner.UserId, OwnerName = "owner",
+                CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            });
+            return db.SaveChangesAsync();
+        });
 
         tokens[Caller.Owner] = await TokenAsync(Owner);
         tokens[Caller.Editor] = await TokenAsync(editor);
@@ -71,6 +84,32 @@ public sealed class ApiAccessMatrixTests : ApiTestBase
         _ => "403",
     };
 
+    private static string Commenters(Caller c, string ok) => c switch
+    {
+        Caller.Viewer => "403",
+        Caller.NonMember => "404",
+        _ => ok,
+    };
+    private static string Deciders(Caller c, string ok) => c switch
+    {
+        Caller.Owner or Caller.Reviewer or Caller.Admin => ok,
+        Caller.NonMember => "404",
+        _ => "403",
+    };
+
+    /// <summary>A batch started by the Owner and cancelled at once: whoever may cancel it gets 409 from the matrix.</summary>
+    private async Task<Guid> SeedCancelledBatchAsync()
+    {
+        var draft = new VideoHub.Features.Batches.BatchDraft("Seeded", Domain.Batches.BatchMode.Direct, Domain.Batches.BatchSource.Api,
+            [new VideoHub.Features.Batches.BatchRowInput(1, "row-1", "A quiet harbour at dawn")]);
+        var created = await WithServiceAsync<VideoHub.Features.Batches.BatchService, VideoHub.Features.Batches.BatchResult<Guid>>(
+            s => s.CreateAsync(Owner, ProjectId, draft, false));
+        Assert.True(created.Succeeded, created.Message);
+        Assert.True((await WithServiceAsync<VideoHub.Features.Batches.BatchService, VideoHub.Features.Batches.BatchResult<Domain.Batches.BatchStatus>>(
+            s => s.CancelAsync(Owner, created.Value))).Succeeded);
+        return created.Value;
+    }
+
     private IEnumerable<(string Method, string Route, string Url, object? Body, Func<Caller, string> Expect)> Cases() =>
     [
         ("GET", "/api/v1/projects", "/api/v1/projects", null, _ => "200"),
@@ -85,6 +124,23 @@ public sealed class ApiAccessMatrixTests : ApiTestBase
         ("POST", "/api/v1/render-requests/{requestId:guid}/cancel", $"/api/v1/render-requests/{requestId}/cancel", null, c => Owners(c, "409")),
         ("GET", "/api/v1/takes/{takeId:guid}", $"/api/v1/takes/{takeId}", null, Members),
         ("GET", "/api/v1/takes/{takeId:guid}/{variant}", $"/api/v1/takes/{takeId}/video", null, Members),
+        ("GET", "/api/v1/takes", $"/api/v1/takes?projectId={ProjectId}", null, _ => "200"),
+        ("GET", "/api/v1/takes/{takeId:guid}/comments", $"/api/v1/takes/{takeId}/comments", null, Members),
+        ("POST", "/api/v1/takes/{takeId:guid}/comments", $"/api/v1/takes/{takeId}/comments", new { body = "Too dark at the start", timeSeconds = 0 }, c => Commenters(c, "201")),
+        ("GET", "/api/v1/takes/{takeId:guid}/lineage", $"/api/v1/takes/{takeId}/lineage", null, Members),
+        ("GET", "/api/v1/takes/{takeId:guid}/review", $"/api/v1/takes/{takeId}/review", null, Members),
+        ("POST", "/api/v1/takes/{takeId:guid}/decisions", $"/api/v1/takes/{takeId}/decisions", new { verdict = "RequestChanges", note = "Warmer light" }, c => Deciders(c, "200")),
+        // Blocked prompts: allowed callers reach the derive pre-check (422) and nothing is rendered.
+        ("POST", "/api/v1/takes/{takeId:guid}/remix", $"/api/v1/takes/{takeId}/remix", new { prompt = "Mickey Mouse dances" }, c => Editors(c, "422")),
+        ("POST", "/api/v1/takes/{takeId:guid}/edit", $"/api/v1/takes/{takeId}/edit", new { prompt = "Mickey Mouse dances" }, c => Editors(c, "422")),
+        ("POST", "/api/v1/takes/{takeId:guid}/extend", $"/api/v1/takes/{takeId}/extend", new { prompt = "Mickey Mouse dances" }, c => Editors(c, "422")),
+        // A JSONL body (a string here) whose only row is blocked: allowed callers get the batch pre-check's 422.
+        ("POST", "/api/v1/projects/{projectId:guid}/batches", $"/api/v1/projects/{ProjectId}/batches", "{\"custom_id\":\"a\",\"prompt\":\"Mickey Mouse dances\"}\n", c => Editors(c, "422")),
+        ("GET", "/api/v1/projects/{projectId:guid}/batches/{batchId:guid}", $"/api/v1/projects/{ProjectId}/batches/{batchId}", null, Members),
+        ("GET", "/api/v1/projects/{projectId:guid}/batches/{batchId:guid}/rows", $"/api/v1/projects/{ProjectId}/batches/{batchId}/rows", null, Members),
+        ("POST", "/api/v1/projects/{projectId:guid}/batches/{batchId:guid}/cancel", $"/api/v1/projects/{ProjectId}/batches/{batchId}/cancel", null, c => Owners(c, "409")),
+        ("GET", "/api/v1/catalog/items", "/api/v1/catalog/items?q=harbour", null, _ => "200"),
+        ("GET", "/api/v1/catalog/items/{itemId:guid}", $"/api/v1/catalog/items/{itemId}", null, _ => "200"),
     ];
 
     [Fact]
@@ -96,7 +152,8 @@ public sealed class ApiAccessMatrixTests : ApiTestBase
         {
             using var client = Client(tokens[caller]);
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
-            if (body is not null) request.Content = Body(body);
+            if (body is string jsonl) request.Content = new StringContent(jsonl, System.Text.Encoding.UTF8, "application/jsonl");
+            else if (body is not null) request.Content = Body(body);
             var response = await client.SendAsync(request);
             var expected = caller is Caller.Revoked or Caller.Expired or Caller.DisabledUser or Caller.NoToken ? "401" : expect(caller);
             var actual = ((int)response.StatusCode).ToString();
@@ -126,6 +183,9 @@ public sealed class ApiAccessMatrixTests : ApiTestBase
             ($"/api/v1/takes/{takeId}", $"/api/v1/takes/{Guid.NewGuid()}"),
             ($"/api/v1/projects/{ProjectId}", $"/api/v1/projects/{Guid.NewGuid()}"),
             ($"/api/v1/render-requests/{requestId}", $"/api/v1/render-requests/{Guid.NewGuid()}"),
+            ($"/api/v1/takes/{takeId}/comments", $"/api/v1/takes/{Guid.NewGuid()}/comments"),
+            ($"/api/v1/takes/{takeId}/review", $"/api/v1/takes/{Guid.NewGuid()}/review"),
+            ($"/api/v1/projects/{ProjectId}/batches/{batchId}", $"/api/v1/projects/{ProjectId}/batches/{Guid.NewGuid()}"),
         })
         {
             var a = await outsider.GetAsync(hidden);

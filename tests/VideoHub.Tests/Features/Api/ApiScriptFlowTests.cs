@@ -11,7 +11,7 @@ public sealed class ApiScriptFlowTests : ApiTestBase
     private const string Prompt = "A red kite drifts over a calm sea at dawn, slow pan";
 
     [Fact]
-    public async Task Script_PreChecks_Submits_PollsToReady_AndDownloadsEveryVariant()
+    public async Task Script_PreChecks_Submits_PollsToReady_DownloadsEveryVariant_AndApproves()
     {
         using var api = Client(await TokenAsync(Owner));
 
@@ -55,6 +55,14 @@ public sealed class ApiScriptFlowTests : ApiTestBase
         Assert.Equal(bytes[..100], await partial.Content.ReadAsByteArrayAsync());
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/takes/{takeId}/poster")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/takes/{takeId}/original")).StatusCode);
+
+        // The script approves the take it checked, and the take is approved.
+        var approval = await PostAsync(api, $"/api/v1/takes/{takeId}/decisions", new { verdict = "Approve" }, "approve-night-run-1");
+        Assert.Equal(HttpStatusCode.OK, approval.StatusCode);
+        Assert.Equal("Approved", (await JsonOf(approval)).GetProperty("reviewState").GetString());
+        Assert.Equal("Approved", (await JsonOf(await api.GetAsync($"/api/v1/takes/{takeId}"))).GetProperty("reviewState").GetString());
+        var approvedTakes = await JsonOf(await api.GetAsync($"/api/v1/takes?projectId={ProjectId}&state=Approved"));
+        Assert.Equal([takeId], approvedTakes.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetGuid()));
     }
 
     [Fact]
