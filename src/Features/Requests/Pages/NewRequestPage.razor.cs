@@ -31,6 +31,8 @@ public partial class NewRequestPage
     private string? typedPrompt;
     private bool checking, submitting, confirmWarnings;
     private string? error;
+    /// <summary>What the form held when Submit was refused: the refusal stays until the form changes.</summary>
+    private string? errorFor;
     private Guid? blockedRequestId;
 
     protected override bool Allows(ProjectGrant access) => access.CanEdit && !access.IsArchived;
@@ -151,7 +153,7 @@ public partial class NewRequestPage
             if (version != checkVersion) return;
             check = result;
             checkedPrompt = snapshot.Prompt;
-            error = null;
+            if (Signature(snapshot) != errorFor) error = null;
         }
         catch (Exception ex)
         {
@@ -201,8 +203,12 @@ public partial class NewRequestPage
         finally
         {
             submitting = false;
+            errorFor = error is null ? null : Signature(input);
         }
     }
+
+    private static string Signature(RequestFormInput i) =>
+        string.Join('\u001f', i.ProviderId, i.Model, i.Size, i.Seconds, i.Prompt, i.ImageName, string.Join(',', i.CatalogItemIds));
 
     private static RequestFormInput Copy(RequestFormInput i) => new()
     {
