@@ -25,9 +25,14 @@ public sealed class MediaProbe(ILogger<MediaProbe> log)
         }
     }
 
-    /// <summary>Whether ffprobe reads the file as an image.</summary>
+    /// <summary>
+    /// Whether the file is an image: a JPEG, PNG or WebP header with a size is enough (read in-process, since a take
+    /// brings two pictures and an ffprobe process each cost more than the rest of its download); anything else is
+    /// left to ffprobe.
+    /// </summary>
     public async Task<bool> IsImageAsync(string path, CancellationToken ct)
     {
+        if (await ReadsAsImageAsync(path, ct)) return true;
         try
         {
             var info = await FFProbe.AnalyseAsync(path, cancellationToken: ct);
@@ -37,6 +42,15 @@ public sealed class MediaProbe(ILogger<MediaProbe> log)
         {
             return false;
         }
+    }
+
+    private static async Task<bool> ReadsAsImageAsync(string path, CancellationToken ct)
+    {
+        var buffer = new byte[ImageHeader.BytesNeeded];
+        int read;
+        await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous))
+            read = await file.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
+        return ImageHeader.Read(buffer.AsSpan(0, read)) is { Width: > 0, Height: > 0 };
     }
 
     public async Task<bool> MakeThumbnailAsync(string video, string output, double durationSeconds, CancellationToken ct)

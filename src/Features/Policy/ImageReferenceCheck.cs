@@ -1,3 +1,4 @@
+using VideoHub.Media;
 using VideoHub.Domain.Policy;
 
 namespace VideoHub.Features.Policy;

@@ -91,7 +91,7 @@ public sealed class StoryboardRenderer(IDbContextFactory<VideoHubDbContext> dbFa
         if (shot.ImageReferenceKey is { } key && storage.GetFile(key) is { } file)
         {
             input.ImageBytes = await File.ReadAllBytesAsync(file.FullName, ct);
-            input.ImageContentType = Features.Policy.ImageHeader.Read(input.ImageBytes)?.ContentType;
+            input.ImageContentType = ImageHeader.Read(input.ImageBytes)?.ContentType;
             input.ImageName = file.Name;
         }
         return input;

@@ -1,3 +1,4 @@
+using VideoHub.Media;
 using FFMpegCore;
 using VideoHub.Domain.Projects;
 using VideoHub.Features.Policy;

@@ -1,3 +1,4 @@
+using VideoHub.Media;
 using System.Text;
 using Bunit;
 using Microsoft.Extensions.Logging.Abstractions;

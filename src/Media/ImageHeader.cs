@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace VideoHub.Features.Policy;
+namespace VideoHub.Media;
 
 /// <summary>The format and pixel size of an image, read from its first bytes (magic number and header).</summary>
 public sealed record ImageHeader(string Format, string ContentType, int? Width, int? Height)
