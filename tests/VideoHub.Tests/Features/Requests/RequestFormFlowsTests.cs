@@ -69,7 +69,8 @@ public sealed class RequestFormFlowsTests : ProjectsTestBase
             DefaultModel = "sora-2", DefaultSize = "1280x720", DefaultSeconds = 4, MonthlyBudgetUsd = 0.10m,
         })).Succeeded);
 
-        cut.Find("#submit-request").Click();
+        // Found and clicked in one renderer turn: the prompt field may re-render in between otherwise.
+        await cut.InvokeAsync(() => cut.Find("#submit-request").Click());
 
         cut.WaitForElement("#blocked-record", Wait);
         Assert.DoesNotContain("/requests/", Navigation.Uri); // stayed on the form
@@ -117,7 +118,8 @@ public sealed class RequestFormFlowsTests : ProjectsTestBase
         Assert.True(cut.Find("#submit-request").HasAttribute("disabled")); // a reason is still missing
         cut.Find("#warning-reason").Input("Only the palette is meant; cleared with legal.");
         cut.WaitForAssertion(() => Assert.False(cut.Find("#submit-request").HasAttribute("disabled")), Wait);
-        cut.Find("#submit-request").Click();
+        // Found and clicked in one renderer turn: the prompt field may re-render in between otherwise.
+        await cut.InvokeAsync(() => cut.Find("#submit-request").Click());
         cut.WaitForAssertion(() => Assert.Contains("/requests/", Navigation.Uri), Wait);
 
         var row = await DbAsync(db => db.RenderRequests.SingleAsync());
@@ -173,7 +175,8 @@ public sealed class RequestFormFlowsTests : ProjectsTestBase
 
         cut.Find("#override-reason").Input("Licensed for the anniversary campaign (contract 2026-114).");
         cut.WaitForAssertion(() => Assert.False(cut.Find("#submit-request").HasAttribute("disabled")), Wait);
-        cut.Find("#submit-request").Click();
+        // Found and clicked in one renderer turn: the prompt field may re-render in between otherwise.
+        await cut.InvokeAsync(() => cut.Find("#submit-request").Click());
         var nav = adminTest.Bunit.Services.GetRequiredService<NavigationManager>();
         cut.WaitForAssertion(() => Assert.Matches($"/projects/{projectId}/requests/[0-9a-f-]{{36}}$", nav.Uri), Wait);
 
@@ -220,7 +223,8 @@ public sealed class RequestFormFlowsTests : ProjectsTestBase
         cut.Find("#prompt").Input("A harbour at night, fireworks overhead");
         cut.WaitForAssertion(() => Assert.Contains("fireworks", cut.Find("#prompt-preview").TextContent), Wait);
         cut.WaitForAssertion(() => Assert.False(cut.Find("#submit-request").HasAttribute("disabled")), Wait);
-        cut.Find("#submit-request").Click();
+        // Found and clicked in one renderer turn: the prompt field may re-render in between otherwise.
+        await cut.InvokeAsync(() => cut.Find("#submit-request").Click());
         cut.WaitForAssertion(() => Assert.Contains("/requests/", Navigation.Uri), Wait);
 
         var rows = await DbAsync(db => db.RenderRequests.AsNoTracking().ToListAsync());
