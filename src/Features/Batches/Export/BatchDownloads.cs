@@ -8,7 +8,6 @@ using VideoHub.Domain.Audit;
 using VideoHub.Domain.Batches;
 using VideoHub.Domain.Rendering;
 using VideoHub.Domain.Users;
-using VideoHub.Features.Gallery.Export;
 using VideoHub.Media;
 using VideoHub.Providers;
 using Microsoft.EntityFrameworkCore;

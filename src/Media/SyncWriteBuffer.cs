@@ -1,4 +1,4 @@
-namespace VideoHub.Features.Gallery.Export;
+namespace VideoHub.Media;
 
 /// <summary>
 /// ZipArchive still writes its small records (entry headers, data descriptors, the central directory) with
