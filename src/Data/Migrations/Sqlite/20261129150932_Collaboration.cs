@@ -983,6 +983,10 @@ namespace VideoHub.Data.Migrations.Sqlite
                 table: "WebhookEndpoints",
                 column: "ProjectId");
 
+            // Before the foreign key: adding it rebuilds RenderRequests at the end of the migration, and EF warns about
+            // every SQL statement that follows a pending rebuild (these only touch Videos, which is not rebuilt).
+            VideoHub.Features.Gallery.Search.GallerySearchSql.Create(migrationBuilder);
+
             migrationBuilder.AddForeignKey(
                 name: "FK_RenderRequests_Batches_BatchId",
                 table: "RenderRequests",
@@ -990,7 +994,6 @@ namespace VideoHub.Data.Migrations.Sqlite
                 principalTable: "Batches",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Cascade);
-            VideoHub.Features.Gallery.Search.GallerySearchSql.Create(migrationBuilder);
         }
 
         /// <inheritdoc />
