@@ -23,6 +23,18 @@ public static class SecurityHeaders
     /// </summary>
     public const string ScriptNonceItem = "VideoHub.ScriptNonce";
 
+    /// <summary>
+    /// The response's script nonce, made on first use. Hex, so it reads the same in the header and in an HTML
+    /// attribute. Pages use it for the inline import map Blazor writes for fingerprinted static assets.
+    /// </summary>
+    public static string ScriptNonce(HttpContext context)
+    {
+        if (context.Items[ScriptNonceItem] is string nonce) return nonce;
+        nonce = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        context.Items[ScriptNonceItem] = nonce;
+        return nonce;
+    }
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VideoHub.Data;
@@ -50,8 +51,28 @@ public sealed class StartupTests : IDisposable
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("frame-ancestors 'none'", csp);
-        Assert.Contains("script-src 'self';", csp);
         Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task InlineScripts_RunOnlyWithThisResponsesNonce()
+    {
+        await factory.CreateUserAsync("someone@example.com");
+        var client = factory.AnonymousClient();
+        var nonces = new List<string>();
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var response = await client.GetAsync("/Account/Login");
+            var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+            var allowed = Regex.Match(csp, "script-src 'self' 'nonce-([0-9a-f]{32})';");
+            Assert.True(allowed.Success, csp);
+            var html = await response.Content.ReadAsStringAsync();
+            // Blazor's import map (fingerprinted asset names) is the page's one inline script; it carries the nonce.
+            var inline = Regex.Matches(html, "<script(?![^>]*\\bsrc=)[^>]*>").Select(m => m.Value).ToList();
+            Assert.Equal($"<script type=\"importmap\" nonce=\"{allowed.Groups[1].Value}\">", Assert.Single(inline));
+            nonces.Add(allowed.Groups[1].Value);
+        }
+        Assert.NotEqual(nonces[0], nonces[1]);
     }
 
     public void Dispose() => factory.Dispose();

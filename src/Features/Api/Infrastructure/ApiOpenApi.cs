@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 using VideoHub.Hosting;
@@ -78,9 +77,7 @@ public static class ApiOpenApi
         endpoints.MapOpenApi(DocumentRoute).AllowAnonymous();
         endpoints.MapScalarApiReference(ReferencePath, (options, http) =>
         {
-            // Hex, so the nonce reads the same in the header and in the HTML attribute.
-            var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            http.Items[SecurityHeaders.ScriptNonceItem] = nonce;
+            var nonce = SecurityHeaders.ScriptNonce(http);
             options.WithTitle("VideoHub API reference").WithOpenApiRoutePattern(DocumentRoute).DisableDefaultFonts()
                 .WithNonce(nonce).DisableAgent().DisableMcp()
                 .AddPreferredSecuritySchemes([BearerScheme]);
