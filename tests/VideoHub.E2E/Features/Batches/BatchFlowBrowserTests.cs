@@ -11,6 +11,7 @@ public sealed class BatchFlowBrowserTests(AppFixture app) : IClassFixture<AppFix
         var owner = await app.CreateUserAsync("bea@example.com", "Bea Costa");
         var projectId = await app.CreateProjectAsync(owner, "Night Ferry", "Lights on water.");
         var page = await app.SignedInPageAsync("bea@example.com");
+        var health = PageHealth.Watch(page, app);
         var csv = Path.Combine(Path.GetTempPath(), $"ferry-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(csv, "custom_id,prompt,model,size,seconds\n" +
             "ferry-1,A ferry leaves the pier at night,sora-2,1280x720,4\n" +
@@ -53,5 +54,6 @@ public sealed class BatchFlowBrowserTests(AppFixture app) : IClassFixture<AppFix
         Assert.Contains(lines, l => l.StartsWith("4,ferry-3,1,Ready,", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#review-batch")).ToHaveAttributeAsync("href", $"/review?batch={batchPath.Split('/').Last()}");
         File.Delete(csv);
+        health.AssertClean();
     }
 }

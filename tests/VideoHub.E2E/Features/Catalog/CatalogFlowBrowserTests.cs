@@ -19,6 +19,7 @@ public sealed class CatalogFlowBrowserTests(AppFixture app) : IClassFixture<AppF
         var projectId = await app.CreateProjectAsync(ana, "Pier Stories", "Harbour shorts.");
         var clip = await MakeClipAsync();
         var page = await app.SignedInPageAsync("cat@example.com");
+        var health = PageHealth.Watch(page, app);
 
         await page.GotoAsync("/catalog/new");
         await page.Locator("#clip-upload[data-interactive='true']").WaitForAsync();
@@ -74,6 +75,7 @@ public sealed class CatalogFlowBrowserTests(AppFixture app) : IClassFixture<AppF
         await Assertions.Expect(usage).ToContainTextAsync("Pier Stories");
         await Assertions.Expect(usage).ToHaveAttributeAsync("data-version", "1");
         await page.ScreenshotAsync("catalog-item-usage");
+        health.AssertClean();
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class GalleryBrowserTests(AppFixture app) : IClassFixture<AppFixtu
         var projectId = await SeedAsync();
         var page = await app.NewPageAsync();
         await page.SignInAsync("curator@example.com");
+        var health = PageHealth.Watch(page, app);
 
         await page.GotoAsync("/gallery");
         await page.WaitForInteractiveAsync();
@@ -88,6 +89,7 @@ public sealed class GalleryBrowserTests(AppFixture app) : IClassFixture<AppFixtu
             """);
         Assert.InRange(duration, 3.5, 4.5);
         await visitor.ScreenshotAsync("share-unlocked");
+        health.AssertClean();
     }
 
     private async Task<Guid> SeedAsync()

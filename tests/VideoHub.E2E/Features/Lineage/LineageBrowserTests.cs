@@ -19,6 +19,7 @@ public sealed class LineageBrowserTests(AppFixture app) : IClassFixture<AppFixtu
         var projectId = await app.CreateProjectAsync(eli, "Night Train", "One long shot.");
         var root = await FirstTakeAsync(eli, projectId);
         var page = await app.SignedInPageAsync("eli@example.com");
+        var health = PageHealth.Watch(page, app);
 
         var first = await ExtendInBrowserAsync(page, projectId, root, "the train crosses a bridge over a river", expectedTotal: 8);
         var second = await ExtendInBrowserAsync(page, projectId, first, "the train enters a tunnel and the screen goes dark", expectedTotal: 12);
@@ -36,6 +37,7 @@ public sealed class LineageBrowserTests(AppFixture app) : IClassFixture<AppFixtu
         await page.WaitForURLAsync(url => url.EndsWith($"/takes/{root}/lineage"));
         await Assertions.Expect(page.Locator("[data-testid=lineage-node][aria-current=page]")).ToHaveAttributeAsync("data-video", root.ToString());
         await Assertions.Expect(page.Locator("#extension-count")).ToHaveAttributeAsync("data-count", "0");
+        health.AssertClean();
     }
 
     private async Task<Guid> ExtendInBrowserAsync(IPage page, Guid projectId, Guid source, string prompt, int expectedTotal)

@@ -19,6 +19,7 @@ public sealed class ProjectPagesBrowserTests(AppFixture app) : IClassFixture<App
         await app.CreateUserAsync("cy@example.com", "Cy Park");
         await SeedAsync(ana, bo);
         var page = await app.SignedInPageAsync("ana@example.com");
+        var health = PageHealth.Watch(page, app);
         await Assertions.Expect(page.Locator("#greeting")).ToContainTextAsync("Welcome back, Ana Lima");
         await Assertions.Expect(page.Locator("[data-testid=activity-item]").First).ToContainTextAsync("Ana Lima");
         await page.ScreenshotAsync("projects-dashboard");
@@ -80,6 +81,7 @@ public sealed class ProjectPagesBrowserTests(AppFixture app) : IClassFixture<App
         await page.ClickAsync("#restore-project");
         await Assertions.Expect(page.Locator("#archived-banner")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#edit-project")).ToBeVisibleAsync();
+        health.AssertClean();
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public sealed class RequestFlowBrowserTests(AppFixture app) : IClassFixture<AppF
         var ana = await app.CreateUserAsync("ana@example.com", "Ana Lima");
         var projectId = await app.CreateProjectAsync(ana, "Harbour Spot", "Quiet mornings.");
         var page = await app.SignedInPageAsync("ana@example.com");
+        var health = PageHealth.Watch(page, app);
 
         await page.GotoAsync($"/projects/{projectId}/requests/new");
         await page.WaitForInteractiveAsync();
@@ -54,5 +55,6 @@ public sealed class RequestFlowBrowserTests(AppFixture app) : IClassFixture<AppF
         await Assertions.Expect(page.Locator("[data-testid=request-row]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=request-row] [data-testid=state-chip]")).ToHaveAttributeAsync("data-state", "Ready");
         await page.ScreenshotAsync("requests-list");
+        health.AssertClean();
     }
 }

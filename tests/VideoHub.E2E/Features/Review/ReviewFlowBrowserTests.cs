@@ -35,6 +35,7 @@ public sealed class ReviewFlowBrowserTests(AppFixture app) : IClassFixture<AppFi
 
         // The reviewer finds the take in the queue and opens it.
         var page = await app.SignedInPageAsync("rui@example.com");
+        var health = PageHealth.Watch(page, app);
         var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
         page.Console += (_, m) => console.Enqueue($"{m.Type}: {m.Text}");
         page.PageError += (_, e) => console.Enqueue($"page error: {e}");
@@ -124,6 +125,7 @@ public sealed class ReviewFlowBrowserTests(AppFixture app) : IClassFixture<AppFi
         await Assertions.Expect(page.Locator("[data-testid=diff-part][data-kind=Removed]")).ToContainTextAsync("steady");
         await Assertions.Expect(page.Locator("[data-testid=diff-part][data-kind=Added]")).ToContainTextAsync("sweeping");
         await page.ScreenshotAsync("review-compare");
+        health.AssertClean();
     }
 
     private static async Task SeekAsync(IPage page, double seconds)
