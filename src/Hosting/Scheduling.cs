@@ -23,9 +23,9 @@ public static class Scheduling
         builder.Services.AddQuartz(q =>
         {
             q.UseInMemoryStore(_ => { });
-            Every<SubmitRendersJob>(q, "render-submit", options.SubmitInterval);
+            Every<SubmitRendersJob>(q, SweepNudge.SubmitJob, options.SubmitInterval);
             Every<PollRendersJob>(q, "render-poll", options.PollInterval);
-            Every<DownloadRendersJob>(q, "render-download", options.DownloadInterval);
+            Every<DownloadRendersJob>(q, SweepNudge.DownloadJob, options.DownloadInterval);
             Every<RenderHousekeepingJob>(q, "render-housekeeping", options.HousekeepingInterval);
             var catalog = builder.Configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>() ?? new CatalogOptions();
             Every<CatalogRegistrationJob>(q, "catalog-registration", catalog.RegistrationInterval);

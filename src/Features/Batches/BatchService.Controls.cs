@@ -131,7 +131,7 @@ public sealed partial class BatchService
         audit.Add(db, actor, AuditActions.BatchRetried, nameof(Batch), batch.Id.ToString(), $"Retried {failed.Count} failed rows of “{batch.Name}”.", batch.ProjectId);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return BatchResult<int>.Conflict("This batch changed meanwhile; look again and retry."); }
-        batchNotifier.Publish(batchId);
+        Announce(batchId);
         return BatchResult<int>.Ok(failed.Count);
     }
 
@@ -153,7 +153,7 @@ public sealed partial class BatchService
         audit.Add(db, actor, action, nameof(Batch), batch.Id.ToString(), $"{summary} (“{batch.Name}”)", batch.ProjectId);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return BatchResult<BatchStatus>.Conflict("This batch changed meanwhile; look again and retry."); }
-        batchNotifier.Publish(batchId);
+        Announce(batchId);
         return BatchResult<BatchStatus>.Ok(batch.Status);
     }
 

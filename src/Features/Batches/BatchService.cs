@@ -9,6 +9,7 @@ using VideoHub.Domain.Users;
 using VideoHub.Features.Policy;
 using VideoHub.Features.Projects;
 using VideoHub.Features.Rendering;
+using VideoHub.Features.Rendering.Jobs;
 using VideoHub.Features.Requests;
 using VideoHub.Media;
 
@@ -19,7 +20,7 @@ namespace VideoHub.Features.Batches;
 /// the merge storyboards and the API), control it, and read its progress. The render jobs do the running.
 /// </summary>
 public sealed partial class BatchService(IDbContextFactory<VideoHubDbContext> dbFactory, BatchPreviewer previewer, AuditLog audit,
-    IMediaStorage storage, IBatchNotifier batchNotifier, TimeProvider clock)
+    IMediaStorage storage, IBatchNotifier batchNotifier, SweepNudge nudge, TimeProvider clock)
 {
     private const int MaxNoteLength = 1000;
 
@@ -95,8 +96,15 @@ public sealed partial class BatchService(IDbContextFactory<VideoHubDbContext> db
             foreach (var key in stored) await storage.DeleteAsync(key, CancellationToken.None);
             throw;
         }
-        batchNotifier.Publish(batch.Id);
+        Announce(batch.Id);
         return BatchResult<Guid>.Ok(batch.Id);
+    }
+
+    /// <summary>Tells open pages; rows this change queued go to the provider now rather than at the next tick.</summary>
+    private void Announce(Guid batchId)
+    {
+        batchNotifier.Publish(batchId);
+        nudge.Submit();
     }
 
     private static void AddRow(VideoHubDbContext db, Actor actor, Batch batch, PreviewRow row, int index, bool needsApproval,

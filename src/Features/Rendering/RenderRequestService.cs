@@ -4,6 +4,7 @@ using VideoHub.Domain.Audit;
 using VideoHub.Domain.Rendering;
 using VideoHub.Domain.Users;
 using VideoHub.Features.Projects;
+using VideoHub.Features.Rendering.Jobs;
 
 namespace VideoHub.Features.Rendering;
 
@@ -12,7 +13,7 @@ namespace VideoHub.Features.Rendering;
 /// history, list a project's requests, and the month's spend for budget checks. The jobs do the rest.
 /// </summary>
 public sealed partial class RenderRequestService(IDbContextFactory<VideoHubDbContext> dbFactory, AuditLog audit,
-    IRenderNotifier notifier, TimeProvider clock)
+    IRenderNotifier notifier, SweepNudge nudge, TimeProvider clock)
 {
     private const int MaxNoteLength = 1000;
 
@@ -84,6 +85,7 @@ public sealed partial class RenderRequestService(IDbContextFactory<VideoHubDbCon
                 $"Went ahead despite pre-check warnings: {request.AcknowledgementReason}", request.ProjectId);
         await db.SaveChangesAsync(ct);
         notifier.Publish(RenderUpdate.Of(request, now));
+        if (target == RenderState.Queued) nudge.Submit();
         return RenderResult<RenderRequestView>.Ok(RenderRequestView.From(request, withHistory: true));
     }
 
@@ -141,6 +143,8 @@ public sealed partial class RenderRequestService(IDbContextFactory<VideoHubDbCon
             return RenderResult<RenderRequestView>.Conflict("This render changed meanwhile; look again and retry.");
         }
         notifier.Publish(RenderUpdate.Of(request, now));
+        // Cancelling frees a slot at the provider; approving queues the render.
+        nudge.Submit();
         return RenderResult<RenderRequestView>.Ok(RenderRequestView.From(request, withHistory: true));
     }
 

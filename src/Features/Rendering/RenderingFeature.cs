@@ -16,6 +16,7 @@ public static class RenderingFeature
 
         services.AddSingleton<IRenderProviders, RegistryRenderProviders>();
         services.AddSingleton<SweepSupport>();
+        services.AddSingleton<SweepNudge>();
         services.AddSingleton<RenderSubmission>();
         services.AddSingleton<LaneTurn>();
         services.AddScoped<FairQueue>();

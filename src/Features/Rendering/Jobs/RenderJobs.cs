@@ -31,8 +31,11 @@ public abstract class SweepJob(IServiceScopeFactory scopes, ILogger log) : IJob
 [DisallowConcurrentExecution]
 public sealed class SubmitRendersJob(IServiceScopeFactory scopes, ILogger<SubmitRendersJob> log) : SweepJob(scopes, log)
 {
-    protected override Task RunAsync(IServiceProvider services, CancellationToken ct) =>
-        services.GetRequiredService<RenderSubmitter>().RunOnceAsync(ct);
+    protected override Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        services.GetRequiredService<SweepNudge>().Started(SweepNudge.SubmitJob);
+        return services.GetRequiredService<RenderSubmitter>().RunOnceAsync(ct);
+    }
 }
 
 [DisallowConcurrentExecution]
@@ -45,8 +48,11 @@ public sealed class PollRendersJob(IServiceScopeFactory scopes, ILogger<PollRend
 [DisallowConcurrentExecution]
 public sealed class DownloadRendersJob(IServiceScopeFactory scopes, ILogger<DownloadRendersJob> log) : SweepJob(scopes, log)
 {
-    protected override Task RunAsync(IServiceProvider services, CancellationToken ct) =>
-        services.GetRequiredService<RenderDownloader>().RunOnceAsync(ct);
+    protected override Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        services.GetRequiredService<SweepNudge>().Started(SweepNudge.DownloadJob);
+        return services.GetRequiredService<RenderDownloader>().RunOnceAsync(ct);
+    }
 }
 
 [DisallowConcurrentExecution]

@@ -12,7 +12,7 @@ namespace VideoHub.Features.Rendering.Jobs;
 /// State always comes from the GET; the webhook only makes the row due.
 /// </summary>
 public sealed class RenderPoller(IDbContextFactory<VideoHubDbContext> dbFactory, IRenderProviders providers,
-    ProviderWebhookInbox inbox, SweepSupport sweep, IOptionsMonitor<RenderingOptions> options, ILogger<RenderPoller> log)
+    ProviderWebhookInbox inbox, SweepSupport sweep, SweepNudge nudge, IOptionsMonitor<RenderingOptions> options, ILogger<RenderPoller> log)
 {
     public const string By = "job:poll";
 
@@ -28,8 +28,16 @@ public sealed class RenderPoller(IDbContextFactory<VideoHubDbContext> dbFactory,
                 .OrderBy(r => r.NextAttemptAt).Take(options.CurrentValue.BatchSize).Select(r => r.Id).ToListAsync(ct);
         }
         var acted = 0;
+        var ended = new List<RenderState>();
         foreach (var id in due)
-            if (await PollAsync(id, ct)) acted++;
+        {
+            if (await PollAsync(id, ct) is not { } state) continue;
+            acted++;
+            if (state != RenderState.Rendering) ended.Add(state);
+        }
+        // A render that ended freed its slot at the provider: the next queued one need not wait for the next tick.
+        if (ended.Count > 0) nudge.Submit();
+        if (ended.Contains(RenderState.Downloading)) nudge.Download();
         return acted;
     }
 
@@ -50,16 +58,17 @@ public sealed class RenderPoller(IDbContextFactory<VideoHubDbContext> dbFactory,
         }
     }
 
-    private async Task<bool> PollAsync(Guid id, CancellationToken ct)
+    /// <summary>Polls one render; the state it saved, or null when it saved nothing.</summary>
+    private async Task<RenderState?> PollAsync(Guid id, CancellationToken ct)
     {
         var settings = options.CurrentValue;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.RenderRequests.FirstOrDefaultAsync(r => r.Id == id && r.State == RenderState.Rendering, ct);
-        if (row?.ProviderJobId is null) return false;
+        if (row?.ProviderJobId is null) return null;
         if (row.PollDeadline is { } deadline && sweep.Now > deadline)
         {
             row.Fail(RenderFailureReason.TimedOut, $"The provider did not finish the render within {settings.RenderTimeout}.", sweep.Now, By);
-            return await sweep.SaveAsync(db, row, ct);
+            return await SavedStateAsync(db, row, ct);
         }
         var provider = await providers.GetAsync(row.ProviderId, ct);
         var result = provider is null
@@ -71,12 +80,12 @@ public sealed class RenderPoller(IDbContextFactory<VideoHubDbContext> dbFactory,
             if (result.Error.Kind == ProviderErrorKind.NotFound)
             {
                 row.Fail(RenderFailureReason.ProviderFailed, $"The provider no longer knows this render: {result.Error.Message}", now, By);
-                return await sweep.SaveAsync(db, row, ct);
+                return await SavedStateAsync(db, row, ct);
             }
             row.Attempts++;
             row.NextAttemptAt = now + SweepSupport.Backoff(settings.PollMinInterval, row.Attempts, settings.PollMaxInterval, result.Error.RetryAfter);
             log.LogInformation("Polling render request {RequestId} failed ({Error}); next at {At:O}.", row.Id, result.Error.Kind, row.NextAttemptAt);
-            return await sweep.SaveAsync(db, row, ct);
+            return await SavedStateAsync(db, row, ct);
         }
 
         var video = result.Value;
@@ -101,6 +110,9 @@ public sealed class RenderPoller(IDbContextFactory<VideoHubDbContext> dbFactory,
                 row.NextAttemptAt = now + SweepSupport.NextPoll(settings, row.Polls, video.PollAfter);
                 break;
         }
-        return await sweep.SaveAsync(db, row, ct);
+        return await SavedStateAsync(db, row, ct);
     }
+
+    private async Task<RenderState?> SavedStateAsync(VideoHubDbContext db, RenderRequest row, CancellationToken ct) =>
+        await sweep.SaveAsync(db, row, ct) ? row.State : null;
 }
