@@ -63,11 +63,12 @@ public sealed class CatalogMentionFormTests : ProjectsTestBase
         }, Wait);
 
     /// <summary>Types then clicks Submit at once, inside the prompt field's pause before it passes the text on.</summary>
-    private static void TypeAndSubmitAtOnce(IRenderedComponent<NewRequestPage> cut, string prompt)
+    private static async Task TypeAndSubmitAtOnceAsync(IRenderedComponent<NewRequestPage> cut, string prompt)
     {
         cut.Find("#prompt").Input(prompt);
         cut.Find("#prompt").Blur();
-        cut.Find("#submit-request").Click();
+        // Found and clicked in one renderer turn: the form may re-render between the two otherwise.
+        await cut.InvokeAsync(() => cut.Find("#submit-request").Click());
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public sealed class CatalogMentionFormTests : ProjectsTestBase
         cut.WaitForElement("[data-testid=attached-item][data-name=Nova]", Wait);
         WaitForCheckOf(cut, "as Nova");
 
-        TypeAndSubmitAtOnce(cut, "A wide shot of the pier at dawn as Nova walks slowly");
+        await TypeAndSubmitAtOnceAsync(cut, "A wide shot of the pier at dawn as Nova walks slowly");
 
         cut.WaitForAssertion(() => Assert.Contains("/requests/", Navigation.Uri), Wait);
         var request = await DbAsync(db => db.RenderRequests.SingleAsync());
@@ -105,7 +106,7 @@ public sealed class CatalogMentionFormTests : ProjectsTestBase
         WaitForCheckOf(cut, "A wide shot of the pier at dawn");
         Assert.False(cut.Find("#submit-request").HasAttribute("disabled"));
 
-        TypeAndSubmitAtOnce(cut, "A wide shot of the pier at dawn as Nova walks");
+        await TypeAndSubmitAtOnceAsync(cut, "A wide shot of the pier at dawn as Nova walks");
 
         cut.WaitForAssertion(() => Assert.Contains("The pre-check found warnings", cut.Find("#form-error").TextContent), Wait);
         Assert.Contains("is not attached", cut.Find("[data-testid=finding]").TextContent);

@@ -12,10 +12,15 @@ using VideoHub.Tests.Infrastructure;
 
 namespace VideoHub.Tests.Features.Projects;
 
-/// <summary>The real app on its own SQLite file, with a clock the test moves.</summary>
+/// <summary>
+/// The real app on its own SQLite file, with a clock the test moves. The render sweeps are off: these tests drive
+/// the services and pages, and a request they queue stays queued rather than going to the local provider.
+/// </summary>
 public sealed class ProjectsFactory : VideoHubFactory
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Rendering:SchedulerEnabled", "false")];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -61,7 +61,7 @@ public sealed class NewRequestPageTests : ProjectsTestBase
         cut.Find("#prompt").Input("A lighthouse at dawn, slow dolly in, warm light");
         cut.WaitForAssertion(() => Assert.False(cut.Find("#submit-request").HasAttribute("disabled")), Wait);
         Assert.Contains("$0.40", cut.Find("#estimate").TextContent);
-        cut.Find("#submit-request").Click();
+        await cut.InvokeAsync(() => cut.Find("#submit-request").Click()); // found and clicked in one renderer turn
 
         cut.WaitForAssertion(() => Assert.Contains("/requests/", Navigation.Uri), Wait);
         var request = await DbAsync(db => db.RenderRequests.Include(r => r.Events).SingleAsync());
@@ -83,7 +83,7 @@ public sealed class NewRequestPageTests : ProjectsTestBase
         cut.Find("#prompt").Input("A lighthouse at dawn, slow dolly in");
         cut.Find("#prompt").Blur();
         Assert.False(cut.Find("#submit-request").HasAttribute("disabled"));
-        cut.Find("#submit-request").Click();
+        await cut.InvokeAsync(() => cut.Find("#submit-request").Click()); // found and clicked in one renderer turn
 
         cut.WaitForAssertion(() => Assert.Contains("/requests/", Navigation.Uri), Wait);
         var request = await DbAsync(db => db.RenderRequests.SingleAsync());
@@ -104,7 +104,7 @@ public sealed class NewRequestPageTests : ProjectsTestBase
         cut.WaitForAssertion(() => Assert.False(cut.Find("#submit-request").HasAttribute("disabled")), Wait);
         Assert.Contains("Submit for approval", cut.Find("#submit-request").TextContent);
         Assert.Contains("$5.60", cut.Find("#estimate").TextContent);
-        cut.Find("#submit-request").Click();
+        await cut.InvokeAsync(() => cut.Find("#submit-request").Click()); // found and clicked in one renderer turn
 
         cut.WaitForAssertion(() => Assert.Contains("/requests/", Navigation.Uri), Wait);
         var request = await DbAsync(db => db.RenderRequests.SingleAsync());

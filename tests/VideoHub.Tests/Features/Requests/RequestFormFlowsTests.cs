@@ -200,7 +200,12 @@ public sealed class RequestFormFlowsTests : ProjectsTestBase
 
         page.WaitForElement("#duplicate", Wait).Click();
 
-        page.WaitForAssertion(() => Assert.DoesNotContain(first.RequestId!.Value.ToString(), Navigation.Uri), Wait);
+        // On the copy's own page: a request address that is not the original's.
+        page.WaitForAssertion(() =>
+        {
+            Assert.Matches($"/projects/{projectId}/requests/[0-9a-f-]{{36}}$", Navigation.Uri);
+            Assert.DoesNotContain(first.RequestId!.Value.ToString(), Navigation.Uri);
+        }, Wait);
         var rows = await DbAsync(db => db.RenderRequests.AsNoTracking().OrderBy(r => r.CreatedAt).ThenBy(r => r.Id == first.RequestId).ToListAsync());
         Assert.Equal(2, rows.Count);
         var (original, copy) = (rows.Single(r => r.Id == first.RequestId), rows.Single(r => r.Id != first.RequestId));
