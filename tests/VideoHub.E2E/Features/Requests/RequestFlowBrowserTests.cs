@@ -57,4 +57,40 @@ public sealed class RequestFlowBrowserTests(AppFixture app) : IClassFixture<AppF
         await page.ScreenshotAsync("requests-list");
         health.AssertClean();
     }
+
+    [Fact]
+    public async Task ImageReference_ShowsOneChip_ClearingRemovesIt_AndAFakeImageIsRefused()
+    {
+        var ivo = await app.CreateUserAsync("ivo@example.com", "Ivo Image");
+        var projectId = await app.CreateProjectAsync(ivo, "First Frames", "Stills to motion.");
+        var page = await app.SignedInPageAsync("ivo@example.com");
+        var health = PageHealth.Watch(page, app);
+        await page.GotoAsync($"/projects/{projectId}/requests/new");
+        await page.WaitForInteractiveAsync();
+        await page.FillAsync("#prompt", "The harbour wakes up, boats start to move");
+
+        var folder = Directory.CreateTempSubdirectory("videohub-e2e-image-").FullName;
+        var png = Path.Combine(folder, "harbour.png");
+        using (var ffmpeg = System.Diagnostics.Process.Start("ffmpeg", $"-y -loglevel error -f lavfi -i testsrc2=size=1280x720 -frames:v 1 \"{png}\"")!)
+            await ffmpeg.WaitForExitAsync();
+        await page.Locator("#image-reference input[type=file]").First.SetInputFilesAsync(png);
+        // One chip names the picked file; MudFileUpload's own list stays hidden.
+        await Assertions.Expect(page.Locator("#image-name")).ToHaveTextAsync("harbour.png");
+        await Assertions.Expect(page.Locator("#image-reference .mud-chip:visible")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#submit-request")).ToBeEnabledAsync();
+        await page.ScreenshotAsync("requests-image-reference");
+
+        await page.Locator("#image-name .mud-chip-close-button").ClickAsync();
+        await Assertions.Expect(page.Locator("#image-reference .mud-chip:visible")).ToHaveCountAsync(0);
+
+        // A text file named like a picture is checked by its content, not its name.
+        var fake = Path.Combine(folder, "not-a-picture.png");
+        await File.WriteAllTextAsync(fake, "this is text, not an image");
+        await page.Locator("#image-reference input[type=file]").First.SetInputFilesAsync(fake);
+        await Assertions.Expect(page.Locator("[data-testid=finding]").First).ToContainTextAsync("image", new() { IgnoreCase = true });
+        await Assertions.Expect(page.Locator("#submit-request")).ToBeDisabledAsync();
+        await page.ScreenshotAsync("requests-image-refused");
+        health.AssertClean();
+        Directory.Delete(folder, recursive: true);
+    }
 }
