@@ -27,17 +27,17 @@ public sealed class RenderPoller(IDbContextFactory<VideoHubDbContext> dbFactory,
                 .Where(r => r.State == RenderState.Rendering && r.NextAttemptAt <= now)
                 .OrderBy(r => r.NextAttemptAt).Take(options.CurrentValue.BatchSize).Select(r => r.Id).ToListAsync(ct);
         }
-        var acted = 0;
-        var ended = new List<RenderState>();
+        var (acted, ended, finished) = (0, false, false);
         foreach (var id in due)
         {
             if (await PollAsync(id, ct) is not { } state) continue;
             acted++;
-            if (state != RenderState.Rendering) ended.Add(state);
+            ended |= state != RenderState.Rendering;
+            finished |= state == RenderState.Downloading;
         }
         // A render that ended freed its slot at the provider: the next queued one need not wait for the next tick.
-        if (ended.Count > 0) nudge.Submit();
-        if (ended.Contains(RenderState.Downloading)) nudge.Download();
+        if (ended) nudge.Submit();
+        if (finished) nudge.Download();
         return acted;
     }
 
